@@ -1,0 +1,40 @@
+namespace AgentFunctions.Core.Graphs;
+
+/// <summary>
+/// A validated, declarative graph: named inputs, a run budget, per-node policy defaults and nodes connected by
+/// <c>needs</c> edges (a node runs when every node it needs has succeeded; several nodes needing one node is a fan-out,
+/// one node needing several is a fan-in). Built only by <c>GraphLoader</c>, which rejects invalid YAML.
+/// </summary>
+/// <param name="Name">Graph name, unique in the catalog (lowercase letters, digits, hyphens).</param>
+/// <param name="Description">Free text, or null.</param>
+/// <param name="Inputs">Declared run inputs by name, in file order.</param>
+/// <param name="Budget">Run-level budget.</param>
+/// <param name="Nodes">Nodes in file order; ids are unique.</param>
+/// <param name="SourceText">The YAML the graph was loaded from (stored with each run so a run never changes under a later edit).</param>
+/// <param name="ContentHash">Lowercase hex SHA-256 of <paramref name="SourceText"/>.</param>
+public sealed record GraphDefinition(
+    string Name,
+    string? Description,
+    IReadOnlyList<GraphInput> Inputs,
+    GraphBudget Budget,
+    IReadOnlyList<GraphNode> Nodes,
+    string SourceText,
+    string ContentHash)
+{
+    /// <summary>Finds a node by id.</summary>
+    /// <param name="nodeId">The node id.</param>
+    /// <returns>The node, or null when the graph has none with that id.</returns>
+    public GraphNode? FindNode(string nodeId) => Nodes.FirstOrDefault(n => string.Equals(n.Id, nodeId, StringComparison.Ordinal));
+}
+
+/// <summary>One declared run input.</summary>
+/// <param name="Name">Input name (letters, digits, underscores).</param>
+/// <param name="Type">JSON type: <c>string</c>, <c>number</c>, <c>integer</c>, <c>boolean</c>, <c>object</c> or <c>array</c>.</param>
+/// <param name="Required">True when a run must supply it (only possible without a default).</param>
+/// <param name="Default">Value used when the run does not supply one, or null.</param>
+/// <param name="Description">Free text, or null.</param>
+public sealed record GraphInput(string Name, string Type, bool Required, System.Text.Json.Nodes.JsonNode? Default, string? Description);
+
+/// <summary>Run-level budget.</summary>
+/// <param name="MaxCostUsd">Most the whole run may spend on model calls, in USD; null for no limit.</param>
+public sealed record GraphBudget(decimal? MaxCostUsd);

@@ -1,0 +1,51 @@
+using System.Text.Json.Nodes;
+
+namespace AgentFunctions.Core.Graphs;
+
+/// <summary>What a node runs.</summary>
+public enum NodeKind
+{
+    /// <summary>A skill: a prompt executed by a model.</summary>
+    Skill,
+
+    /// <summary>A tool: code that acts (git, a test runner, a scanner).</summary>
+    Tool,
+}
+
+/// <summary>One node of a graph.</summary>
+/// <param name="Id">Node id, unique in the graph (letters, digits, underscores, hyphens).</param>
+/// <param name="Kind">Skill or tool.</param>
+/// <param name="Target">For a skill node the skill id <c>domain/skill</c>; for a tool node the tool name such as <c>tests.run</c>.</param>
+/// <param name="Needs">Ids of the nodes that must succeed before this one runs (its incoming edges), in file order.</param>
+/// <param name="With">Arguments for the node; string values may hold <c>${{ inputs.x }}</c> or <c>${{ nodes.id.output.field }}</c>
+/// expressions (see <c>GraphExpression</c>). Empty when none.</param>
+/// <param name="Context">What extra context a skill node reads (files of a repository), or null.</param>
+/// <param name="Policy">Effective policy: the node's own settings over the graph's <c>defaults</c> over built-in defaults.</param>
+/// <param name="Line">1-based line of the node's key in the YAML file, for error messages.</param>
+public sealed record GraphNode(
+    string Id,
+    NodeKind Kind,
+    string Target,
+    IReadOnlyList<string> Needs,
+    JsonObject With,
+    NodeContext? Context,
+    NodePolicy Policy,
+    int Line);
+
+/// <summary>Files of a repository a skill node reads into its prompt.</summary>
+/// <param name="Repository">Expression or path naming the repository folder, such as <c>${{ inputs.repo }}</c>.</param>
+/// <param name="Include">Glob patterns relative to the repository (<c>**</c>, <c>*</c>, <c>?</c>), in priority order.</param>
+/// <param name="MaxTokens">Token budget of the whole prompt for this node (estimated tokens); null for the default.</param>
+public sealed record NodeContext(string Repository, IReadOnlyList<string> Include, int? MaxTokens);
+
+/// <summary>Per-node execution policy.</summary>
+/// <param name="Model">Model id (<c>provider/model</c>, for example <c>openai/gpt-4o-mini</c>) overriding the skill's; null to use the skill's.</param>
+/// <param name="Retries">Extra attempts after a failed one (0–10); total attempts = retries + 1.</param>
+/// <param name="Timeout">Time one attempt may take before it is cancelled and counted as failed.</param>
+/// <param name="MaxCostUsd">Most one attempt may spend on its model call, in USD; null for no node limit.</param>
+/// <param name="MaxOutputTokens">Most tokens the model may produce (also used for the pre-call cost estimate); null for the skill's.</param>
+public sealed record NodePolicy(string? Model, int Retries, TimeSpan Timeout, decimal? MaxCostUsd, int? MaxOutputTokens)
+{
+    /// <summary>Built-in defaults: no model override, 0 retries, 5 minute timeout, no cost cap.</summary>
+    public static NodePolicy Default { get; } = new(null, 0, TimeSpan.FromMinutes(5), null, null);
+}
