@@ -1,0 +1,154 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace AgentFunctions.Cli.Local;
+
+/// <summary>
+/// A local Azurite (the Azure Storage emulator, pinned in the repository's <c>package.json</c>) started on free
+/// 127.0.0.1 ports with in-memory persistence. Disposing it kills exactly the process it started, by process id.
+/// </summary>
+public sealed class AzuriteProcess : IAsyncDisposable
+{
+    /// <summary>The well-known Azurite development account name.</summary>
+    public const string AccountName = "devstoreaccount1";
+
+    /// <summary>The well-known Azurite development account key (public, documented by Microsoft; not a secret).</summary>
+    public const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
+    private readonly Process _process;
+    private readonly StringBuilder _output;
+
+    private AzuriteProcess(Process process, StringBuilder output, int blobPort, int queuePort, int tablePort)
+    {
+        _process = process;
+        _output = output;
+        BlobPort = blobPort;
+        QueuePort = queuePort;
+        TablePort = tablePort;
+    }
+
+    /// <summary>Gets the blob service port.</summary>
+    public int BlobPort { get; }
+
+    /// <summary>Gets the queue service port.</summary>
+    public int QueuePort { get; }
+
+    /// <summary>Gets the table service port.</summary>
+    public int TablePort { get; }
+
+    /// <summary>Gets the process id of the Azurite process.</summary>
+    public int ProcessId => _process.Id;
+
+    /// <summary>Gets a storage connection string for this Azurite instance (path-style endpoints).</summary>
+    public string ConnectionString =>
+        $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};" +
+        $"BlobEndpoint=http://127.0.0.1:{BlobPort}/{AccountName};" +
+        $"QueueEndpoint=http://127.0.0.1:{QueuePort}/{AccountName};" +
+        $"TableEndpoint=http://127.0.0.1:{TablePort}/{AccountName};";
+
+    /// <summary>Starts Azurite from <c>node_modules</c> of the repository and waits until all three services listen.</summary>
+    /// <param name="repositoryRoot">Repository root holding <c>node_modules/azurite</c>; null to find it from this assembly.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    /// <returns>The running instance.</returns>
+    /// <exception cref="FileNotFoundException">Azurite is not installed (run <c>npm ci</c> in the repository root).</exception>
+    /// <exception cref="InvalidOperationException">Azurite did not start listening within 60 seconds; the message holds its output.</exception>
+    public static async Task<AzuriteProcess> StartAsync(string? repositoryRoot = null, CancellationToken cancellationToken = default)
+    {
+        var root = repositoryRoot ?? RepositoryLayout.FindRoot();
+        var script = Path.Combine(root, "node_modules", "azurite", "dist", "src", "azurite.js");
+        if (!File.Exists(script))
+        {
+            throw new FileNotFoundException($"Azurite is not installed at '{script}'. Run 'npm ci' in '{root}'.", script);
+        }
+
+        for (var tryNumber = 1; ; tryNumber++)
+        {
+            var (blob, queue, table) = (FreePort.Next(), FreePort.Next(), FreePort.Next());
+            var output = new StringBuilder();
+            var startInfo = new ProcessStartInfo("node")
+            {
+                WorkingDirectory = Path.GetTempPath(),
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            };
+            foreach (var arg in new[]
+            {
+                script, "--silent", "--inMemoryPersistence", "--disableTelemetry",
+                "--blobHost", "127.0.0.1", "--blobPort", blob.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "--queueHost", "127.0.0.1", "--queuePort", queue.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "--tableHost", "127.0.0.1", "--tablePort", table.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            })
+            {
+                startInfo.ArgumentList.Add(arg);
+            }
+
+            var process = Process.Start(startInfo) ?? throw new InvalidOperationException("Could not start node for Azurite.");
+            process.OutputDataReceived += (_, e) => Append(output, e.Data);
+            process.ErrorDataReceived += (_, e) => Append(output, e.Data);
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+            var instance = new AzuriteProcess(process, output, blob, queue, table);
+            var timeout = TimeSpan.FromSeconds(60);
+            if (await FreePort.WaitForListenerAsync(blob, timeout, cancellationToken)
+                && await FreePort.WaitForListenerAsync(queue, timeout, cancellationToken)
+                && await FreePort.WaitForListenerAsync(table, timeout, cancellationToken)
+                && !process.HasExited)
+            {
+                return instance;
+            }
+
+            var log = instance.Output;
+            await instance.DisposeAsync();
+            if (tryNumber >= 3)
+            {
+                throw new InvalidOperationException($"Azurite did not start listening (3 tries). Last output:\n{log}");
+            }
+        }
+    }
+
+    /// <summary>Gets what Azurite printed so far (for diagnostics).</summary>
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    /// <summary>Kills the Azurite process (by its id) and waits for it to exit.</summary>
+    /// <returns>A task that completes when the process has exited.</returns>
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+                await _process.WaitForExitAsync();
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // The process already exited.
+        }
+
+        _process.Dispose();
+    }
+
+    private static void Append(StringBuilder output, string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (output)
+        {
+            output.AppendLine(line);
+        }
+    }
+}
