@@ -1,0 +1,8 @@
+using AgentFunctions.Cli.Local;
+
+namespace AgentFunctions.Core.Tests;
+
+internal static class TestPaths
+{
+    public static string RepositoryRoot { get; } = RepositoryLayout.FindRoot();
+}
