@@ -1,0 +1,22 @@
+using AgentFunctions.Core.Graphs;
+
+namespace AgentFunctions.Core.Orchestration;
+
+/// <summary>The outcome of a run request.</summary>
+public abstract record CreateRunOutcome;
+
+/// <summary>The run was accepted (or already existed with this id).</summary>
+/// <param name="RunId">The run id.</param>
+/// <param name="Status">Its status now.</param>
+/// <param name="Created">False when a run with this id already existed (idempotent resubmission).</param>
+public sealed record RunAccepted(string RunId, string Status, bool Created) : CreateRunOutcome;
+
+/// <summary>The named graph is not in the catalog.</summary>
+/// <param name="Graph">The name asked for.</param>
+/// <param name="Known">The graph names that exist.</param>
+public sealed record GraphNotFound(string Graph, IReadOnlyList<string> Known) : CreateRunOutcome;
+
+/// <summary>The request is invalid: the graph does not validate, or the inputs do not match it.</summary>
+/// <param name="Title">One-line summary.</param>
+/// <param name="Errors">Each problem with its field, YAML line and node.</param>
+public sealed record RunRequestInvalid(string Title, IReadOnlyList<GraphError> Errors) : CreateRunOutcome;

@@ -1,0 +1,17 @@
+namespace AgentFunctions.Core.Orchestration.Messages;
+
+/// <summary>The <c>kind</c> values of queue messages (all messages carry <c>schemaVersion</c> 1).</summary>
+public static class MessageKinds
+{
+    /// <summary>Orchestrator queue: start a run (creates its header if the API crashed before writing it).</summary>
+    public const string RunStart = "run.start";
+
+    /// <summary>Orchestrator queue: a node attempt finished.</summary>
+    public const string NodeCompleted = "node.completed";
+
+    /// <summary>Work-item queue: execute one attempt of one node.</summary>
+    public const string NodeExecute = "node.execute";
+
+    /// <summary>The only schema version this build reads and writes.</summary>
+    public const int SchemaVersion = 1;
+}

@@ -1,0 +1,38 @@
+using System.Text.Json.Nodes;
+
+namespace AgentFunctions.Core.Orchestration.Messages;
+
+/// <summary>A message on the orchestrator queue: <c>run.start</c> or <c>node.completed</c>.</summary>
+/// <param name="SchemaVersion">Always <see cref="MessageKinds.SchemaVersion"/>.</param>
+/// <param name="Kind"><see cref="MessageKinds.RunStart"/> or <see cref="MessageKinds.NodeCompleted"/>.</param>
+/// <param name="RunId">The run.</param>
+/// <param name="Run">For <c>run.start</c>: everything needed to create the run header.</param>
+/// <param name="Result">For <c>node.completed</c>: the attempt's outcome.</param>
+public sealed record OrchestratorMessage(int SchemaVersion, string Kind, string RunId, RunCreation? Run, NodeResult? Result);
+
+/// <summary>Everything needed to create a run, carried by its <c>run.start</c> message so no state is lost if the API crashes after sending it.</summary>
+/// <param name="RunId">The run id.</param>
+/// <param name="GraphName">The graph name.</param>
+/// <param name="GraphYaml">The graph's YAML as validated at submission.</param>
+/// <param name="GraphHash">SHA-256 (hex) of <paramref name="GraphYaml"/>.</param>
+/// <param name="Inputs">The bound inputs.</param>
+/// <param name="BudgetUsd">Run budget in USD, or null.</param>
+/// <param name="CreatedAt">When the run was accepted.</param>
+/// <param name="Source"><c>http</c> or <c>queue</c>.</param>
+public sealed record RunCreation(
+    string RunId,
+    string GraphName,
+    string GraphYaml,
+    string GraphHash,
+    JsonObject Inputs,
+    decimal? BudgetUsd,
+    DateTimeOffset CreatedAt,
+    string Source);
+
+/// <summary>A message on the work-item queue: execute one attempt of one node.</summary>
+/// <param name="SchemaVersion">Always <see cref="MessageKinds.SchemaVersion"/>.</param>
+/// <param name="Kind">Always <see cref="MessageKinds.NodeExecute"/>.</param>
+/// <param name="RunId">The run.</param>
+/// <param name="NodeId">The node.</param>
+/// <param name="Attempt">The attempt, 1-based.</param>
+public sealed record WorkItemMessage(int SchemaVersion, string Kind, string RunId, string NodeId, int Attempt);

@@ -1,0 +1,47 @@
+using System.Text.Json.Nodes;
+
+namespace AgentFunctions.Core.Orchestration;
+
+/// <summary>The state of one node in one run (a node row of the run's partition).</summary>
+/// <param name="NodeId">The node id.</param>
+/// <param name="Status">The node status.</param>
+/// <param name="Attempt">The current attempt, 1-based; 0 before the first dispatch.</param>
+/// <param name="ReservedUsd">Cost reserved for the current attempt's model call, in USD.</param>
+/// <param name="CostUsd">What all attempts' model calls cost, in USD.</param>
+/// <param name="InputTokens">Prompt tokens over all attempts.</param>
+/// <param name="OutputTokens">Completion tokens over all attempts.</param>
+/// <param name="ScheduledAt">When the current attempt was dispatched.</param>
+/// <param name="StartedAt">When a worker started the current attempt.</param>
+/// <param name="CompletedAt">When the node finished.</param>
+/// <param name="DurationMs">How long the last attempt ran, in milliseconds.</param>
+/// <param name="Model">The model that answered the last attempt, or null for tool nodes.</param>
+/// <param name="Provider">The provider of that model (<c>openai</c>, <c>recorded</c> …), or null.</param>
+/// <param name="Recorded">True when the model response was replayed from a recording.</param>
+/// <param name="Output">The node's output when it succeeded.</param>
+/// <param name="Error">Why the last attempt failed, or null.</param>
+/// <param name="Details">Execution details of the last attempt (context manifest, model choice and reason, skill version, tool summary).</param>
+public sealed record NodeState(
+    string NodeId,
+    NodeStatus Status,
+    int Attempt,
+    decimal ReservedUsd,
+    decimal CostUsd,
+    long InputTokens,
+    long OutputTokens,
+    DateTimeOffset? ScheduledAt,
+    DateTimeOffset? StartedAt,
+    DateTimeOffset? CompletedAt,
+    long? DurationMs,
+    string? Model,
+    string? Provider,
+    bool Recorded,
+    JsonNode? Output,
+    string? Error,
+    JsonObject? Details)
+{
+    /// <summary>Creates the state of a node that has not run.</summary>
+    /// <param name="nodeId">The node id.</param>
+    /// <returns>A pending node.</returns>
+    public static NodeState Initial(string nodeId) =>
+        new(nodeId, NodeStatus.Pending, 0, 0, 0, 0, 0, null, null, null, null, null, null, false, null, null, null);
+}

@@ -1,0 +1,39 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace AgentFunctions.Core.Orchestration;
+
+/// <summary>Names of the queues, table and container the scheduler uses, and its delivery limits. Bound from <c>Orchestration</c>.</summary>
+public sealed class OrchestrationOptions
+{
+    /// <summary>The configuration section name.</summary>
+    public const string SectionName = "Orchestration";
+
+    /// <summary>Gets or sets the queue of orchestrator events (run starts and node completions).</summary>
+    [Required]
+    public string OrchestratorQueue { get; set; } = "orchestrator";
+
+    /// <summary>Gets or sets the queue of work items (node attempts to execute).</summary>
+    [Required]
+    public string WorkItemQueue { get; set; } = "work-items";
+
+    /// <summary>Gets or sets the queue other services put run requests on.</summary>
+    [Required]
+    public string RunRequestQueue { get; set; } = "run-requests";
+
+    /// <summary>Gets or sets the table holding run state (one partition per run).</summary>
+    [Required]
+    public string RunsTable { get; set; } = "Runs";
+
+    /// <summary>Gets or sets the blob container for payloads too large for a queue message or table property.</summary>
+    [Required]
+    public string PayloadContainer { get; set; } = "payloads";
+
+    /// <summary>Gets or sets how many deliveries a message gets before it is moved to <c>&lt;queue&gt;-poison</c> (the Functions default is 5).</summary>
+    [Range(1, 100)]
+    public int MaxDequeueCount { get; set; } = 5;
+
+    /// <summary>Gets the poison queue name of a queue.</summary>
+    /// <param name="queue">The queue.</param>
+    /// <returns><c>&lt;queue&gt;-poison</c>.</returns>
+    public static string PoisonQueueOf(string queue) => queue + "-poison";
+}

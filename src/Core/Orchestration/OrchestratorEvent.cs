@@ -1,0 +1,37 @@
+namespace AgentFunctions.Core.Orchestration;
+
+/// <summary>Something that happened to a run and that the orchestrator applies to its state.</summary>
+public abstract record OrchestratorEvent;
+
+/// <summary>The run should start: dispatch its root nodes.</summary>
+public sealed record StartRun : OrchestratorEvent;
+
+/// <summary>A worker finished one attempt of a node.</summary>
+/// <param name="Result">The attempt's outcome.</param>
+public sealed record NodeCompleted(NodeResult Result) : OrchestratorEvent;
+
+/// <summary>A run's partition as the orchestrator loads it: the header and every node.</summary>
+/// <param name="Header">The run header.</param>
+/// <param name="Nodes">Node states by node id (every node of the graph).</param>
+public sealed record RunSnapshot(RunHeader Header, IReadOnlyDictionary<string, NodeState> Nodes);
+
+/// <summary>A work item the orchestrator must send after committing a transition.</summary>
+/// <param name="NodeId">The node to execute.</param>
+/// <param name="Attempt">The attempt, 1-based.</param>
+/// <param name="Delay">How long the work item stays invisible (retry back-off); zero for none.</param>
+public sealed record WorkItemDispatch(string NodeId, int Attempt, TimeSpan Delay);
+
+/// <summary>What applying events to a run produced.</summary>
+/// <param name="Header">The new header.</param>
+/// <param name="ChangedNodes">Nodes whose state changed.</param>
+/// <param name="Dispatches">Work items to send once the transition is committed.</param>
+/// <param name="Events">Events to append to the run's stream.</param>
+public sealed record TransitionResult(
+    RunHeader Header,
+    IReadOnlyList<NodeState> ChangedNodes,
+    IReadOnlyList<WorkItemDispatch> Dispatches,
+    IReadOnlyList<RunEvent> Events)
+{
+    /// <summary>Gets whether anything changed (a duplicate event changes nothing).</summary>
+    public bool HasChanges => ChangedNodes.Count > 0 || Dispatches.Count > 0 || Events.Count > 0;
+}

@@ -1,0 +1,138 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using AgentFunctions.Core.Graphs;
+using AgentFunctions.Core.Orchestration.Messages;
+using AgentFunctions.Core.Orchestration.Storage;
+
+namespace AgentFunctions.Core.Orchestration;
+
+/// <summary>
+/// Accepts run requests and reads runs back. Creating a run sends its <c>run.start</c> message (which carries everything
+/// needed to create the run) before writing the header, so a crash between the two loses nothing: the orchestrator
+/// creates the header from the message if it is missing.
+/// </summary>
+public sealed partial class RunService(RunStore store, GraphService graphs, TimeProvider time)
+{
+    /// <summary>Validates a request and starts the run.</summary>
+    /// <param name="request">The request.</param>
+    /// <param name="source"><c>http</c> or <c>queue</c>.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>Accepted, graph not found, or invalid with every error.</returns>
+    public async Task<CreateRunOutcome> CreateAsync(RunRequest request, string source, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.RunId is { } id && !RunIdPattern().IsMatch(id))
+        {
+            return Invalid("runId", "'runId' must be 3–64 letters, digits or hyphens, starting with a letter or digit.");
+        }
+
+        GraphDefinition graph;
+        if (request.GraphYaml is { Length: > 0 } yaml)
+        {
+            if (request.Graph is not null)
+            {
+                return Invalid("graph", "Give either 'graph' (a catalog name) or 'graphYaml' (inline YAML), not both.");
+            }
+
+            var parsed = graphs.Parse(yaml, "graphYaml");
+            if (parsed.Graph is null)
+            {
+                return new RunRequestInvalid("The graph is invalid.", parsed.Errors);
+            }
+
+            graph = parsed.Graph;
+        }
+        else if (request.Graph is { Length: > 0 } name)
+        {
+            var catalog = await graphs.GetCatalogAsync();
+            if (catalog.All.FirstOrDefault(e => e.Name == name) is { Errors.Count: > 0 } broken)
+            {
+                return new RunRequestInvalid($"Graph '{name}' is invalid.", broken.Errors);
+            }
+
+            if (!catalog.TryGet(name, out var found))
+            {
+                return new GraphNotFound(name, [.. catalog.Graphs.Select(g => g.Name)]);
+            }
+
+            graph = found;
+        }
+        else
+        {
+            return Invalid("graph", "'graph' (a catalog name) or 'graphYaml' (inline YAML) is required.");
+        }
+
+        var bound = GraphInputBinder.Bind(graph, request.Inputs);
+        if (bound.Inputs is null)
+        {
+            return new RunRequestInvalid("The inputs do not match the graph.", bound.Errors);
+        }
+
+        var runId = request.RunId ?? NewRunId();
+        if (await store.GetHeaderAsync(runId, cancellationToken) is { } existing)
+        {
+            return existing.Header.GraphHash == graph.ContentHash
+                ? new RunAccepted(runId, existing.Header.Status.ToWire(), Created: false)
+                : Invalid("runId", $"Run '{runId}' already exists with a different graph.");
+        }
+
+        var creation = new RunCreation(runId, graph.Name, graph.SourceText, graph.ContentHash, bound.Inputs, graph.Budget.MaxCostUsd, time.GetUtcNow(), source);
+        await store.SendToOrchestratorAsync(runId, new OrchestratorMessage(MessageKinds.SchemaVersion, MessageKinds.RunStart, runId, creation, null), cancellationToken);
+        await store.TryCreateHeaderAsync(creation, cancellationToken);
+        return new RunAccepted(runId, RunStatus.Pending.ToWire(), Created: true);
+    }
+
+    /// <summary>Reads a run with every node of its graph.</summary>
+    /// <param name="runId">The run.</param>
+    /// <param name="cancellationToken">Cancels the reads.</param>
+    /// <returns>The view, or null when the run does not exist.</returns>
+    public async Task<RunView?> GetAsync(string runId, CancellationToken cancellationToken = default)
+    {
+        if (await store.GetHeaderAsync(runId, cancellationToken) is not { } loaded)
+        {
+            return null;
+        }
+
+        var header = loaded.Header;
+        var graph = graphs.ForRun(header.GraphHash, loaded.GraphYaml);
+        var rows = await store.ReadNodesAsync(runId, cancellationToken);
+        var nodes = graph.Nodes.Select(n => ToView(n, rows.GetValueOrDefault(n.Id) ?? NodeState.Initial(n.Id))).ToList();
+        return new RunView(
+            header.RunId, header.GraphName, header.GraphHash, header.Status.ToWire(), header.CreatedAt, header.StartedAt, header.CompletedAt,
+            header.Error, header.Inputs, new BudgetView(header.BudgetUsd, header.SpentUsd, header.ReservedUsd), header.SpentUsd,
+            nodes.Any(n => n.Recorded), nodes);
+    }
+
+    /// <summary>Reads a page of a run's events after a cursor.</summary>
+    /// <param name="runId">The run.</param>
+    /// <param name="after">Sequence number to read after (0 for the start).</param>
+    /// <param name="limit">Most events to return (1–1000).</param>
+    /// <param name="cancellationToken">Cancels the reads.</param>
+    /// <returns>The page, or null when the run does not exist.</returns>
+    public async Task<EventsPage?> GetEventsAsync(string runId, long after, int limit, CancellationToken cancellationToken = default)
+    {
+        if (await store.GetHeaderAsync(runId, cancellationToken) is not { } loaded)
+        {
+            return null;
+        }
+
+        var events = await store.ReadEventsAsync(runId, Math.Max(0, after), Math.Clamp(limit, 1, 1000), cancellationToken);
+        return new EventsPage(runId, events, events.Count > 0 ? events[^1].Seq : Math.Max(0, after), loaded.Header.Status.ToWire());
+    }
+
+    /// <summary>Creates a run id: <c>run-&lt;UTC yyyyMMdd-HHmmss&gt;-&lt;8 hex&gt;</c>, sortable by creation time.</summary>
+    /// <returns>The id.</returns>
+    public string NewRunId() =>
+        $"run-{time.GetUtcNow():yyyyMMdd-HHmmss}-{Guid.NewGuid().ToString("N")[..8]}";
+
+    private static NodeView ToView(GraphNode node, NodeState state) => new(
+        node.Id, node.Kind == NodeKind.Skill ? "skill" : "tool", node.Target, node.Needs, state.Status.ToWire(), state.Attempt,
+        state.Model, state.Provider, state.Recorded, new TokensView(state.InputTokens, state.OutputTokens), state.CostUsd,
+        state.DurationMs, state.StartedAt, state.CompletedAt, state.Output, state.Error, state.Details);
+
+    private static RunRequestInvalid Invalid(string field, string message) =>
+        new("The run request is invalid.", [new GraphError("invalid_request", message, null, null, null, field)]);
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9-]{2,63}$")]
+    private static partial Regex RunIdPattern();
+}

@@ -1,0 +1,63 @@
+namespace AgentFunctions.Core.Orchestration;
+
+/// <summary>Lifecycle of a run: <c>pending → running → succeeded | failed</c>.</summary>
+public enum RunStatus
+{
+    /// <summary>Accepted; the orchestrator has not started it yet.</summary>
+    Pending,
+
+    /// <summary>The orchestrator is scheduling its nodes.</summary>
+    Running,
+
+    /// <summary>Every node succeeded.</summary>
+    Succeeded,
+
+    /// <summary>A node failed after its retries, or the budget stopped the run.</summary>
+    Failed,
+}
+
+/// <summary>Lifecycle of a node in a run: <c>pending → scheduled → running → succeeded | failed</c>, or <c>skipped</c>.</summary>
+public enum NodeStatus
+{
+    /// <summary>Waiting for the nodes it needs.</summary>
+    Pending,
+
+    /// <summary>A work item for its current attempt is on the queue.</summary>
+    Scheduled,
+
+    /// <summary>A worker is executing its current attempt.</summary>
+    Running,
+
+    /// <summary>Finished successfully; its output is recorded.</summary>
+    Succeeded,
+
+    /// <summary>Failed on its last attempt, or was stopped before a model call by a budget.</summary>
+    Failed,
+
+    /// <summary>Not run, because a node it needs did not succeed or the run ended first.</summary>
+    Skipped,
+}
+
+/// <summary>Helpers for the status enums.</summary>
+public static class StatusExtensions
+{
+    /// <summary>Gets whether a run status is final.</summary>
+    /// <param name="status">The status.</param>
+    /// <returns>True for succeeded and failed.</returns>
+    public static bool IsTerminal(this RunStatus status) => status is RunStatus.Succeeded or RunStatus.Failed;
+
+    /// <summary>Gets whether a node status is final.</summary>
+    /// <param name="status">The status.</param>
+    /// <returns>True for succeeded, failed and skipped.</returns>
+    public static bool IsTerminal(this NodeStatus status) => status is NodeStatus.Succeeded or NodeStatus.Failed or NodeStatus.Skipped;
+
+    /// <summary>Gets the lowercase wire name of a status (<c>succeeded</c>).</summary>
+    /// <param name="status">The status.</param>
+    /// <returns>The name.</returns>
+    public static string ToWire(this RunStatus status) => status.ToString().ToLowerInvariant();
+
+    /// <summary>Gets the lowercase wire name of a status (<c>scheduled</c>).</summary>
+    /// <param name="status">The status.</param>
+    /// <returns>The name.</returns>
+    public static string ToWire(this NodeStatus status) => status.ToString().ToLowerInvariant();
+}

@@ -1,0 +1,87 @@
+using System.Text.Json.Nodes;
+
+namespace AgentFunctions.Core.Orchestration;
+
+/// <summary>What <c>GET /api/runs/{id}</c> returns: the run and every node of its graph, in graph order.</summary>
+/// <param name="RunId">The run id.</param>
+/// <param name="Graph">The graph name.</param>
+/// <param name="GraphHash">SHA-256 of the graph YAML the run executes.</param>
+/// <param name="Status">pending, running, succeeded or failed.</param>
+/// <param name="CreatedAt">When it was accepted.</param>
+/// <param name="StartedAt">When it started.</param>
+/// <param name="CompletedAt">When it ended.</param>
+/// <param name="Error">Why it failed.</param>
+/// <param name="Inputs">The bound inputs.</param>
+/// <param name="Budget">Limit, spent and reserved in USD.</param>
+/// <param name="CostUsd">Total cost of the run's model calls so far, in USD.</param>
+/// <param name="Recorded">True when any model response of the run was replayed from a recording.</param>
+/// <param name="Nodes">Every node of the graph.</param>
+public sealed record RunView(
+    string RunId,
+    string Graph,
+    string GraphHash,
+    string Status,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? StartedAt,
+    DateTimeOffset? CompletedAt,
+    string? Error,
+    JsonObject Inputs,
+    BudgetView Budget,
+    decimal CostUsd,
+    bool Recorded,
+    IReadOnlyList<NodeView> Nodes);
+
+/// <summary>A run's budget in USD.</summary>
+/// <param name="LimitUsd">The run budget, or null for none.</param>
+/// <param name="SpentUsd">Spent so far.</param>
+/// <param name="ReservedUsd">Reserved for model calls in flight.</param>
+public sealed record BudgetView(decimal? LimitUsd, decimal SpentUsd, decimal ReservedUsd);
+
+/// <summary>One node of a run in <see cref="RunView"/>.</summary>
+/// <param name="Id">Node id.</param>
+/// <param name="Kind">skill or tool.</param>
+/// <param name="Target">The skill id or tool name.</param>
+/// <param name="Needs">Nodes it needs.</param>
+/// <param name="Status">pending, scheduled, running, succeeded, failed or skipped.</param>
+/// <param name="Attempt">Current attempt (0 before the first).</param>
+/// <param name="Model">The model that answered, for skill nodes.</param>
+/// <param name="Provider">The provider of that model.</param>
+/// <param name="Recorded">True when the response was replayed from a recording.</param>
+/// <param name="Tokens">Prompt and completion tokens over all attempts.</param>
+/// <param name="CostUsd">Cost over all attempts, in USD.</param>
+/// <param name="DurationMs">Duration of the last attempt in milliseconds.</param>
+/// <param name="StartedAt">When the last attempt started.</param>
+/// <param name="CompletedAt">When the node finished.</param>
+/// <param name="Output">The output, when it succeeded (or a failed tool's report).</param>
+/// <param name="Error">Why it failed or was skipped.</param>
+/// <param name="Details">Context manifest, model choice and reason, skill version.</param>
+public sealed record NodeView(
+    string Id,
+    string Kind,
+    string Target,
+    IReadOnlyList<string> Needs,
+    string Status,
+    int Attempt,
+    string? Model,
+    string? Provider,
+    bool Recorded,
+    TokensView Tokens,
+    decimal CostUsd,
+    long? DurationMs,
+    DateTimeOffset? StartedAt,
+    DateTimeOffset? CompletedAt,
+    JsonNode? Output,
+    string? Error,
+    JsonObject? Details);
+
+/// <summary>Token counts.</summary>
+/// <param name="Input">Prompt tokens.</param>
+/// <param name="Output">Completion tokens.</param>
+public sealed record TokensView(long Input, long Output);
+
+/// <summary>A page of a run's events.</summary>
+/// <param name="RunId">The run.</param>
+/// <param name="Events">Events after the cursor, in order.</param>
+/// <param name="Cursor">Pass as <c>after</c> to get the next page (the last sequence number returned, or the one given).</param>
+/// <param name="RunStatus">The run's status when the page was read (stop polling when it is final and the page is empty).</param>
+public sealed record EventsPage(string RunId, IReadOnlyList<RunEvent> Events, long Cursor, string RunStatus);

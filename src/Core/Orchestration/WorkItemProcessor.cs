@@ -1,0 +1,114 @@
+using System.Text.Json.Nodes;
+using AgentFunctions.Core.Orchestration.Execution;
+using AgentFunctions.Core.Orchestration.Messages;
+using AgentFunctions.Core.Orchestration.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace AgentFunctions.Core.Orchestration;
+
+/// <summary>What a worker did with a work item.</summary>
+public enum WorkItemOutcome
+{
+    /// <summary>The node ran and its completion was sent.</summary>
+    Executed,
+
+    /// <summary>The result was already stored (an earlier delivery ran it); the completion was sent again.</summary>
+    CompletionResent,
+
+    /// <summary>The work item was stale or a duplicate (run ended, node not at that attempt); nothing ran.</summary>
+    Dropped,
+}
+
+/// <summary>
+/// Executes work items idempotently, keyed by (run, node, attempt): drops stale ones, re-sends the completion when
+/// the result is already stored, otherwise marks the node running, executes it, stores the result exactly once and
+/// sends the completion. The caller deletes the work item only after this returns.
+/// </summary>
+public sealed partial class WorkItemProcessor(RunStore store, GraphService graphs, NodeExecutor executor, TimeProvider time, ILogger<WorkItemProcessor> logger)
+{
+    private const int MaxMarkRetries = 5;
+
+    /// <summary>Processes one work item.</summary>
+    /// <param name="item">The work item.</param>
+    /// <param name="cancellationToken">Cancelled on shutdown; the work item is then redelivered.</param>
+    /// <returns>What happened.</returns>
+    /// <exception cref="Azure.RequestFailedException">Storage failed; retry the work item.</exception>
+    public async Task<WorkItemOutcome> ProcessAsync(WorkItemMessage item, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        var header = await store.GetHeaderAsync(item.RunId, cancellationToken);
+        if (header is null || header.Value.Header.Status.IsTerminal())
+        {
+            LogDropped(logger, item.RunId, item.NodeId, item.Attempt, header is null ? "the run does not exist" : "the run has ended");
+            return WorkItemOutcome.Dropped;
+        }
+
+        for (var i = 0; i < MaxMarkRetries; i++)
+        {
+            var row = await store.GetNodeAsync(item.RunId, item.NodeId, cancellationToken);
+            if (row is not { } current || current.Node.Attempt != item.Attempt || current.Node.Status is not (NodeStatus.Scheduled or NodeStatus.Running))
+            {
+                LogDropped(logger, item.RunId, item.NodeId, item.Attempt, "the node is not waiting for this attempt");
+                return WorkItemOutcome.Dropped;
+            }
+
+            if (current.Node.Status == NodeStatus.Running
+                && await store.GetResultAsync(item.RunId, item.NodeId, item.Attempt, cancellationToken) is { } stored)
+            {
+                await SendCompletionAsync(item.RunId, stored, cancellationToken);
+                return WorkItemOutcome.CompletionResent;
+            }
+
+            if (await store.TryMarkRunningAsync(item.RunId, item.NodeId, current.ETag, time.GetUtcNow(), cancellationToken))
+            {
+                await ExecuteAsync(item, header.Value.Header, header.Value.GraphYaml, current.Node, cancellationToken);
+                return WorkItemOutcome.Executed;
+            }
+        }
+
+        throw new InvalidOperationException($"Node {item.RunId}/{item.NodeId} kept changing while a worker tried to start attempt {item.Attempt}.");
+    }
+
+    private async Task ExecuteAsync(WorkItemMessage item, RunHeader header, string graphYaml, NodeState node, CancellationToken cancellationToken)
+    {
+        var graph = graphs.ForRun(header.GraphHash, graphYaml);
+        var definition = graph.FindNode(item.NodeId)
+            ?? throw new MalformedMessageException($"Run {item.RunId}'s graph has no node '{item.NodeId}'.");
+        var nodes = await store.ReadNodesAsync(item.RunId, cancellationToken);
+        var outputs = nodes.Values.Where(n => n.Status == NodeStatus.Succeeded)
+            .ToDictionary(n => n.NodeId, n => n.Output, StringComparer.Ordinal);
+        LogExecuting(logger, item.RunId, item.NodeId, item.Attempt);
+        var context = new NodeExecutionContext(item.RunId, graph, definition, item.Attempt, header.Inputs, outputs, node.ReservedUsd);
+        var result = await executor.ExecuteAsync(context, cancellationToken);
+        var stored = await store.AddResultAsync(item.RunId, result, cancellationToken);
+        LogExecuted(logger, item.RunId, item.NodeId, item.Attempt, stored.Succeeded, stored.DurationMs, stored.Error ?? string.Empty);
+        await SendCompletionAsync(item.RunId, stored, cancellationToken);
+    }
+
+    private Task SendCompletionAsync(string runId, NodeResult result, CancellationToken cancellationToken) =>
+        store.SendToOrchestratorAsync(runId, new OrchestratorMessage(MessageKinds.SchemaVersion, MessageKinds.NodeCompleted, runId, null, result), cancellationToken);
+
+    /// <summary>Records a work item that could not be processed (poison) as a failed attempt, so the run sees the failure.</summary>
+    /// <param name="item">The work item.</param>
+    /// <param name="reason">Why it is poison.</param>
+    /// <param name="cancellationToken">Cancels the writes.</param>
+    /// <returns>A task that completes when the failure is stored and reported.</returns>
+    public async Task FailPoisonAsync(WorkItemMessage item, string reason, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        var now = time.GetUtcNow();
+        var failure = new NodeResult(item.NodeId, item.Attempt, false, null, $"Work item dead-lettered: {reason}", now, now,
+            null, null, false, 0, 0, 0, new JsonObject { ["poison"] = true });
+        var stored = await store.AddResultAsync(item.RunId, failure, cancellationToken);
+        await SendCompletionAsync(item.RunId, stored, cancellationToken);
+    }
+
+    [LoggerMessage(EventId = 200, Level = LogLevel.Debug, Message = "Work item {RunId}/{NodeId}#{Attempt} dropped: {Reason}")]
+    private static partial void LogDropped(ILogger logger, string runId, string nodeId, int attempt, string reason);
+
+    [LoggerMessage(EventId = 201, Level = LogLevel.Information, Message = "Executing {RunId}/{NodeId}#{Attempt}")]
+    private static partial void LogExecuting(ILogger logger, string runId, string nodeId, int attempt);
+
+    [LoggerMessage(EventId = 202, Level = LogLevel.Information, Message = "Executed {RunId}/{NodeId}#{Attempt}: succeeded={Succeeded} in {DurationMs} ms {Error}")]
+    private static partial void LogExecuted(ILogger logger, string runId, string nodeId, int attempt, bool succeeded, long durationMs, string error);
+}
