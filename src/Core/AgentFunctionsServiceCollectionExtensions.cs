@@ -1,0 +1,72 @@
+using AgentFunctions.Core;
+using AgentFunctions.Core.Hosting;
+using AgentFunctions.Core.Models;
+using AgentFunctions.Core.Models.Recorded;
+using AgentFunctions.Core.Orchestration;
+using AgentFunctions.Core.Orchestration.Execution;
+using AgentFunctions.Core.Orchestration.Storage;
+using AgentFunctions.Core.Skills;
+using AgentFunctions.Core.Storage;
+using AgentFunctions.Core.Tools.Workspaces;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the AgentFunctions domain: storage, skills, models, tools, graphs and the durable scheduler.</summary>
+public static class AgentFunctionsServiceCollectionExtensions
+{
+    /// <summary>Adds every AgentFunctions core service, bound from <paramref name="configuration"/>.</summary>
+    /// <param name="services">The services.</param>
+    /// <param name="configuration">App configuration (sections AgentFunctions, Models, Orchestration, Standalone, Tools, Storage, and the AzureWebJobsStorage connection).</param>
+    /// <param name="hostingMode"><c>standalone</c> or <c>custom-handler</c>, reported by <c>/api/health</c>.</param>
+    /// <returns>The same services.</returns>
+    public static IServiceCollection AddAgentFunctionsCore(this IServiceCollection services, IConfiguration configuration, string hostingMode)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<AgentFunctionsOptions>().BindConfiguration(AgentFunctionsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ModelOptions>().BindConfiguration(ModelOptions.SectionName);
+        services.AddOptions<OrchestrationOptions>().BindConfiguration(OrchestrationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<StandaloneOptions>().BindConfiguration(StandaloneOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddAgentFunctionsTools(configuration);
+        services.PostConfigure<WorkspaceOptions>(o =>
+        {
+            var root = configuration[$"{AgentFunctionsOptions.SectionName}:ContentRoot"] ?? Directory.GetCurrentDirectory();
+            o.RepositoriesRoot = string.IsNullOrWhiteSpace(o.RepositoriesRoot) ? root : Path.GetFullPath(o.RepositoriesRoot, root);
+            o.WorkRoot = Path.GetFullPath(o.WorkRoot, root);
+        });
+
+        services.AddSingleton(TimeProvider.System);
+        var (account, label) = StorageFactory.Create(configuration, TimeProvider.System);
+        services.AddSingleton(account);
+        services.AddSingleton(new HostingInfo(hostingMode, label));
+
+        services.AddSingleton(sp =>
+        {
+            var paths = sp.GetRequiredService<IOptions<AgentFunctionsOptions>>().Value;
+            return SkillCatalog.Load(paths.Resolve(paths.SkillsPath));
+        });
+        services.AddSingleton(sp =>
+        {
+            var paths = sp.GetRequiredService<IOptions<AgentFunctionsOptions>>().Value;
+            return new RecordingStore(paths.Resolve(sp.GetRequiredService<IOptions<ModelOptions>>().Value.Recorded.Path));
+        });
+        services.AddSingleton<PriceTable>();
+        services.AddSingleton<ModelRouter>();
+
+        services.AddSingleton<PayloadStore>();
+        services.AddSingleton<RunStore>();
+        services.AddSingleton<GraphService>();
+        services.AddSingleton<NodeCostEstimator>();
+        services.AddSingleton<SkillNodeExecutor>();
+        services.AddSingleton<ToolNodeExecutor>();
+        services.AddSingleton<NodeExecutor>();
+        services.AddSingleton<RunOrchestrator>();
+        services.AddSingleton<WorkItemProcessor>();
+        services.AddSingleton<RunService>();
+        services.AddSingleton<DeadLetterQueue>();
+        services.AddSingleton<QueueHandlers>();
+        return services;
+    }
+}
