@@ -1,0 +1,61 @@
+using System.Text.Json;
+using AgentFunctions.Core.Orchestration;
+using AgentFunctions.Core.Orchestration.Messages;
+
+namespace AgentFunctions.Functions.Api;
+
+/// <summary>Maps the run endpoints: start a run, read it, read its events.</summary>
+internal static class RunsApi
+{
+    public static IEndpointRouteBuilder MapRunsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/runs", CreateAsync);
+        app.MapGet("/api/runs/{runId}", GetAsync);
+        app.MapGet("/api/runs/{runId}/events", GetEventsAsync);
+        return app;
+    }
+
+    private static async Task<IResult> CreateAsync(HttpRequest request, RunService runs, CancellationToken cancellationToken)
+    {
+        RunRequest? body;
+        try
+        {
+            body = await JsonSerializer.DeserializeAsync<RunRequest>(request.Body, MessageCodec.Options, cancellationToken);
+        }
+        catch (JsonException ex)
+        {
+            return Problems.Result(400, "invalid-json", "The request body is not valid JSON.", ex.Message);
+        }
+
+        if (body is null)
+        {
+            return Problems.Result(400, "invalid-json", "The request body is empty.", "Send {\"graph\": \"<name>\", \"inputs\": {…}}.");
+        }
+
+        return await runs.CreateAsync(body, "http", cancellationToken) switch
+        {
+            RunAccepted accepted => Results.Accepted($"/api/runs/{accepted.RunId}", new
+            {
+                runId = accepted.RunId,
+                status = accepted.Status,
+                created = accepted.Created,
+                links = new { self = $"/api/runs/{accepted.RunId}", events = $"/api/runs/{accepted.RunId}/events" },
+            }),
+            GraphNotFound notFound => Problems.Result(404, "graph-not-found", "Graph not found.",
+                $"No graph named '{notFound.Graph}'. Known graphs: {string.Join(", ", notFound.Known)}."),
+            RunRequestInvalid invalid => Problems.Result(400, "invalid-run-request", invalid.Title,
+                string.Join("\n", invalid.Errors.Select(e => e.ToString())), invalid.Errors),
+            _ => throw new InvalidOperationException("Unknown run outcome."),
+        };
+    }
+
+    private static async Task<IResult> GetAsync(string runId, RunService runs, CancellationToken cancellationToken) =>
+        await runs.GetAsync(runId, cancellationToken) is { } view
+            ? Results.Ok(view)
+            : Problems.Result(404, "run-not-found", "Run not found.", $"No run with id '{runId}'.");
+
+    private static async Task<IResult> GetEventsAsync(string runId, long? after, int? limit, RunService runs, CancellationToken cancellationToken) =>
+        await runs.GetEventsAsync(runId, after ?? 0, limit ?? 200, cancellationToken) is { } page
+            ? Results.Ok(page)
+            : Problems.Result(404, "run-not-found", "Run not found.", $"No run with id '{runId}'.");
+}
