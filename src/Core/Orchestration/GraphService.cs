@@ -27,7 +27,7 @@ public sealed class GraphService
         ArgumentNullException.ThrowIfNull(skills);
         ArgumentNullException.ThrowIfNull(tools);
         ArgumentNullException.ThrowIfNull(prices);
-        Context = new GraphLoaderContext(skills.Ids, tools.All.ToDictionary(t => t.Name, StringComparer.Ordinal), prices.Models);
+        Context = new GraphLoaderContext(skills.Ids, tools.Tools.ToDictionary(t => t.Name, StringComparer.Ordinal), prices.Models);
         var directory = options.Value.Resolve(options.Value.GraphsPath);
         _catalog = new Lazy<Task<GraphCatalog>>(() => GraphCatalog.LoadAsync(directory, Context));
     }

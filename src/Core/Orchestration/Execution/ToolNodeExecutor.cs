@@ -19,7 +19,7 @@ public sealed class ToolNodeExecutor(ToolRegistry tools, TimeProvider time)
             context.Node.Id, context.Attempt, ok, output, error, started, time.GetUtcNow(), null, null, false, 0, 0, 0,
             new JsonObject { ["tool"] = context.Node.Target });
 
-        if (tools.Find(context.Node.Target) is not { } tool)
+        if (!tools.TryGet(context.Node.Target, out var tool))
         {
             return Result(false, null, $"Tool '{context.Node.Target}' is not registered in this app.");
         }
