@@ -180,20 +180,21 @@ public sealed partial class GraphExpression
         {
             segment = null;
             error = null;
+            var rest = text[_position..];
             if (Accept('.'))
             {
                 var field = ReadName();
                 segment = field.Length > 0 ? new ExpressionSegment(field, null) : null;
-                error = field.Length > 0 ? null : $"expected a field name after '.' at position {_position + 1}.";
+                error = field.Length > 0 ? null : $"expected a field name after '.' in '{rest}'.";
             }
             else if (Accept('['))
             {
                 segment = ReadBracket();
-                error = segment is null ? $"expected [n] or ['field'] at position {_position}." : null;
+                error = segment is null ? $"expected [n] (a whole number) or ['field'] in '{rest}'." : null;
             }
             else
             {
-                error = $"unexpected '{text[_position]}' at position {_position + 1}; expected '.field' or '[n]'.";
+                error = $"unexpected '{rest}'; expected '.field', ['field'] or [n].";
             }
 
             return segment is not null;

@@ -54,8 +54,11 @@ public static partial class GraphLoader
         }
         catch (YamlException ex)
         {
-            var detail = ex.InnerException is { } inner && ex.Message.EndsWith("Duplicate key", StringComparison.Ordinal) ? $" ({inner.Message})" : string.Empty;
-            errors.Add(GraphErrorCodes.YamlSyntax, $"Invalid YAML: {MarkPrefix().Replace(ex.Message, string.Empty)}{detail}", ex.Start, null, null);
+            var reason = MarkPrefix().Replace(ex.Message, string.Empty);
+            var message = reason.StartsWith("Duplicate key ", StringComparison.Ordinal)
+                ? $"Invalid YAML: key '{reason["Duplicate key ".Length..]}' appears twice in the same mapping."
+                : $"Invalid YAML: {reason}";
+            errors.Add(GraphErrorCodes.YamlSyntax, message, ex.Start, null, null);
             return null;
         }
         catch (InvalidOperationException)

@@ -89,7 +89,7 @@ public sealed partial class GraphTopology
     /// <exception cref="ArgumentException">The graph has no node <paramref name="nodeId"/>.</exception>
     public IReadOnlySet<string> TransitiveSuccessors(string nodeId) => Reach(IndexOf(nodeId), _successors);
 
-    /// <summary>Orders the nodes so that every node comes after the nodes it needs; ties keep file order (Kahn's algorithm).</summary>
+    /// <summary>Orders the nodes so that every node comes after the nodes it needs; of the nodes ready at each step the earliest in the file comes first (Kahn's algorithm).</summary>
     /// <returns>All node ids in a topological order.</returns>
     /// <exception cref="InvalidOperationException">The edges form a cycle (never for a graph that loaded).</exception>
     public IReadOnlyList<string> TopologicalOrder()

@@ -78,7 +78,7 @@ internal sealed class GraphValidator(GraphLoaderContext context, GraphErrorList 
                 }
                 else if (expression.Name == node.Id)
                 {
-                    errors.Add(GraphErrorCodes.NotUpstream, $"'{expression.Text}' reads node '{node.Id}''s own output, which does not exist while it runs.", site.At, node.Id, site.Field);
+                    errors.Add(GraphErrorCodes.NotUpstream, $"'{expression.Text}' reads the output of node '{node.Id}' itself, which does not exist while the node runs.", site.At, node.Id, site.Field);
                 }
                 else if (!upstream.Contains(expression.Name))
                 {
