@@ -7,7 +7,6 @@ namespace AgentFunctions.Core.Graphs;
 internal sealed partial class GraphReader
 {
     private static readonly string[] s_nodeKeys = ["skill", "tool", "needs", "with", "context", "model", "retries", "timeout", "max_cost_usd", "max_output_tokens"];
-    private static readonly string[] s_contextKeys = ["repo", "include", "max_tokens"];
 
     private void ReadNodes(YamlNode key, YamlNode value, GraphDraft draft)
     {
@@ -147,56 +146,6 @@ internal sealed partial class GraphReader
         foreach (var (key, keyNode) in map.Children.Select(p => (p.Key as YamlScalarNode, p.Key)).Where(p => p.Item1 is not null))
         {
             node.Arguments.Add((key!.Value ?? string.Empty, keyNode));
-        }
-    }
-
-    private void ReadContext(NodeDraft node, YamlNode key, YamlNode value, bool isTool)
-    {
-        var field = $"nodes.{node.Id}.context";
-        if (isTool)
-        {
-            errors.Add(GraphErrorCodes.ContextOnTool, $"Node '{node.Id}' runs a tool; 'context:' is only for skill nodes.", key, node.Id, field);
-            return;
-        }
-
-        if (AsMapping(value, field, node.Id, nullIsEmpty: true) is not { } map)
-        {
-            return;
-        }
-
-        string? repo = null;
-        List<string> include = ["**/*"];
-        int? maxTokens = null;
-        foreach (var (name, _, item) in Entries(map, s_contextKeys, field, node.Id, $"in the context of node '{node.Id}'"))
-        {
-            switch (name)
-            {
-                case "repo":
-                    repo = ReadString(item, $"{field}.repo", node.Id);
-                    AddSite(node, item, repo, $"{field}.repo");
-                    break;
-                case "include":
-                    include = ReadStringList(item, $"{field}.include", node.Id, (at, text) => AddSite(node, at, text, $"{field}.include"));
-                    break;
-                default:
-                    maxTokens = ReadInt(item, $"{field}.max_tokens", node.Id, 1, 2_000_000);
-                    break;
-            }
-        }
-
-        if (repo is null && !map.Children.ContainsKey(new YamlScalarNode("repo")))
-        {
-            errors.Add(GraphErrorCodes.MissingKey, $"The context of node '{node.Id}' has no 'repo:' key (the repository folder to read).", key, node.Id, $"{field}.repo");
-        }
-
-        node.Context = repo is null ? null : new NodeContext(repo, include, maxTokens);
-    }
-
-    private static void AddSite(NodeDraft node, YamlNode at, string? value, string field)
-    {
-        if (value is not null && GraphExpression.ContainsExpression(value))
-        {
-            node.Sites.Add(new ExpressionSite(value, at, field));
         }
     }
 
