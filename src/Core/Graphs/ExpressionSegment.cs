@@ -7,7 +7,7 @@ namespace AgentFunctions.Core.Graphs;
 /// <param name="Index">The 0-based array index (<c>[0]</c>), or null for a field.</param>
 public sealed record ExpressionSegment(string? Field, int? Index)
 {
-    /// <summary>Formats the segment as written in an expression: <c>.field</c>, <c>['odd key']</c> or <c>[2]</c>.</summary>
+    /// <summary>Formats the segment as written in an expression: <c>.field</c>, <c>['odd key']</c> (double quotes when the key holds a single quote) or <c>[2]</c>.</summary>
     /// <returns>The segment text.</returns>
     public override string ToString()
     {
@@ -16,6 +16,7 @@ public sealed record ExpressionSegment(string? Field, int? Index)
             return string.Create(CultureInfo.InvariantCulture, $"[{index}]");
         }
 
-        return GraphExpression.IsPlainField(Field!) ? "." + Field : "['" + Field + "']";
+        var quote = Field!.Contains('\'', StringComparison.Ordinal) ? "\"" : "'";
+        return GraphExpression.IsPlainField(Field) ? "." + Field : $"[{quote}{Field}{quote}]";
     }
 }

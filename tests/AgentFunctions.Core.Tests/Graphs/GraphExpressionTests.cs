@@ -160,4 +160,16 @@ public sealed class GraphExpressionTests
         Assert.Equal("fix #12 in examples/sample-repo", resolved["summary"]!.GetValue<string>());
         Assert.True(resolved["verbose"]!.GetValue<bool>());
     }
+
+    [Theory]
+    [InlineData("${{nodes.fixer.output['odd key']}}", "nodes.fixer.output['odd key']")]
+    [InlineData("${{ nodes.fixer.output[\"it's\"] }}", "nodes.fixer.output[\"it's\"]")]
+    [InlineData("${{ inputs.repo }}", "inputs.repo")]
+    public void Reference_QuotedFields_RoundTripsThroughParse(string text, string reference)
+    {
+        var expression = GraphExpression.Parse(text);
+
+        Assert.Equal(reference, expression.Reference);
+        Assert.Equal(reference, GraphExpression.Parse(expression.Reference).Reference);
+    }
 }

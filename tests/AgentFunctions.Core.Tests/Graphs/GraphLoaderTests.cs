@@ -174,4 +174,26 @@ public sealed class GraphLoaderTests
         Assert.True(result.IsValid, result.FormatErrors());
         Assert.Equal("openai/gpt-4o-mini", result.Graph.Nodes[0].Policy.Model);
     }
+
+    [Fact]
+    public void Load_YamlAnchorsAndAliases_AreExpanded()
+    {
+        var graph = GraphTestData.LoadValid("""
+            name: anchors
+            nodes:
+              a:
+                tool: tests.run
+                with: &args
+                  repo: examples/sample-repo
+                  files: [x.py]
+              b:
+                tool: tests.run
+                needs: a
+                with: *args
+            """);
+
+        Assert.True(JsonNode.DeepEquals(graph.Nodes[0].With, graph.Nodes[1].With));
+        Assert.NotSame(graph.Nodes[0].With, graph.Nodes[1].With);
+        Assert.Equal("examples/sample-repo", graph.Nodes[1].With["repo"]!.GetValue<string>());
+    }
 }
