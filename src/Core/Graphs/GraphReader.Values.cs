@@ -124,12 +124,9 @@ internal sealed partial class GraphReader
     private System.Text.Json.Nodes.JsonNode? ToJson(YamlNode value, string field, string? nodeId, List<ExpressionSite>? sites) =>
         YamlJson.ToJson(value, field, (at, path, message) => Invalid(at, path, nodeId, message), sites);
 
-    /// <summary>Reports <c>invalid_value</c> at <paramref name="at"/>; returns false so callers can fold it into a validity flag.</summary>
-    private bool Invalid(YamlNode at, string? field, string? nodeId, string message)
-    {
+    /// <summary>Reports <c>invalid_value</c> at <paramref name="at"/>.</summary>
+    private void Invalid(YamlNode at, string? field, string? nodeId, string message) =>
         errors.Add(GraphErrorCodes.InvalidValue, message, at, nodeId, field);
-        return false;
-    }
 
     private static bool IsNull(YamlNode value) => YamlJson.IsNull(value);
 

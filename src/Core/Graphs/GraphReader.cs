@@ -73,34 +73,32 @@ internal sealed partial class GraphReader(GraphLoaderContext context, GraphError
                 errors.Add(GraphErrorCodes.InvalidValue, $"Input name '{name}' is invalid: use letters, digits and underscores, starting with a letter or underscore.", keyNode, null, field);
             }
 
-            if (ReadInput(name, spec, field) is { } input)
-            {
-                draft.Inputs.Add(input);
-            }
+            draft.Inputs.Add(ReadInput(name, spec, field));
         }
     }
 
-    private GraphInput? ReadInput(string name, YamlNode spec, string field)
+    /// <summary>Reads one input spec; an invalid spec is reported and still returned, so expressions can name the input.</summary>
+    private GraphInput ReadInput(string name, YamlNode spec, string field)
     {
-        if (AsMapping(spec, field, null, nullIsEmpty: true) is not { } map)
-        {
-            return null;
-        }
-
-        string type = "string";
+        var type = "string";
         var required = false;
         System.Text.Json.Nodes.JsonNode? defaultValue = null;
         YamlNode? defaultNode = null;
         string? description = null;
-        var valid = true;
+        var typeKnown = true;
+        var map = AsMapping(spec, field, null, nullIsEmpty: true) ?? [];
         foreach (var (key, _, value) in Entries(map, s_inputKeys, field, null, $"in input '{name}'"))
         {
             switch (key)
             {
                 case "type":
-                    var declared = ReadString(value, $"{field}.type", null);
-                    valid &= declared is not null && (s_inputTypes.Contains(declared) || Invalid(value, $"{field}.type", null, $"Unknown input type '{declared}'; expected one of {string.Join(", ", s_inputTypes)}{NameSuggestions.Hint(declared, s_inputTypes)}."));
-                    type = declared ?? type;
+                    type = ReadString(value, $"{field}.type", null) ?? type;
+                    typeKnown = s_inputTypes.Contains(type);
+                    if (!typeKnown)
+                    {
+                        Invalid(value, $"{field}.type", null, $"Unknown input type '{type}'; expected one of {string.Join(", ", s_inputTypes)}{NameSuggestions.Hint(type, s_inputTypes)}.");
+                    }
+
                     break;
                 case "required":
                     required = ReadBool(value, $"{field}.required", null) ?? required;
@@ -115,17 +113,19 @@ internal sealed partial class GraphReader(GraphLoaderContext context, GraphError
             }
         }
 
-        if (defaultNode is not null && defaultValue is not null && !GraphInputBinder.Matches(type, defaultValue))
+        if (defaultNode is not null && defaultValue is not null)
         {
-            valid = Invalid(defaultNode, $"{field}.default", null, $"The default of input '{name}' is not of type {type}.");
+            if (required)
+            {
+                Invalid(defaultNode, $"{field}.default", null, $"Input '{name}' is required and has a default; a required input cannot have a default.");
+            }
+            else if (typeKnown && !GraphInputBinder.Matches(type, defaultValue))
+            {
+                Invalid(defaultNode, $"{field}.default", null, $"The default of input '{name}' is not of type {type}.");
+            }
         }
 
-        if (required && defaultNode is not null && defaultValue is not null)
-        {
-            valid = Invalid(defaultNode, $"{field}.default", null, $"Input '{name}' is required and has a default; a required input cannot have a default.");
-        }
-
-        return valid ? new GraphInput(name, type, required, defaultValue, description) : null;
+        return new GraphInput(name, type, required, defaultValue, description);
     }
 
     private void ReadBudget(YamlNode value, GraphDraft draft)

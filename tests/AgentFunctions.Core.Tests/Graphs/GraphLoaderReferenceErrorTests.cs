@@ -353,4 +353,22 @@ public sealed class GraphLoaderReferenceErrorTests
 
         Assert.Contains("graphs/x1.yaml:3:8: unknown_key: Unknown key 'skil' in node 'a'; did you mean 'skill'?", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Load_InputWithInvalidSpec_StillKnownToExpressions()
+    {
+        var errors = GraphTestData.LoadErrors("""
+            name: inputs
+            inputs:
+              repo: { type: strng }
+            nodes:
+              t:
+                tool: tests.run
+                with: { repo: "${{ inputs.repo }}" }
+            """);
+
+        var error = Assert.Single(errors);
+        Assert.Equal((GraphErrorCodes.InvalidValue, 3, "inputs.repo.type"), (error.Code, error.Line!.Value, error.Field));
+        Assert.Contains("did you mean 'string'?", error.Message, StringComparison.Ordinal);
+    }
 }
