@@ -1,0 +1,123 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using YamlDotNet.RepresentationModel;
+
+namespace AgentFunctions.Core.Graphs;
+
+/// <content>Reading policy keys (<c>defaults:</c> and per node): model, retries, timeout, cost and output tokens.</content>
+internal sealed partial class GraphReader
+{
+    private const int MaxRetries = 10;
+    private const int MaxOutputTokensLimit = 200_000;
+    private static readonly string[] s_policyKeys = ["model", "retries", "timeout", "max_cost_usd", "max_output_tokens"];
+    private static readonly TimeSpan s_maxTimeout = TimeSpan.FromHours(24);
+
+    private void ReadPolicy(YamlNode value, string field, string? nodeId, PolicyDraft policy)
+    {
+        if (AsMapping(value, field, nodeId, nullIsEmpty: true) is not { } map)
+        {
+            return;
+        }
+
+        foreach (var (key, _, item) in Entries(map, s_policyKeys, field, nodeId, $"in {field}"))
+        {
+            ReadPolicyKey(key, item, $"{field}.{key}", nodeId, policy);
+        }
+    }
+
+    private void ReadPolicyKey(string key, YamlNode value, string field, string? nodeId, PolicyDraft policy)
+    {
+        switch (key)
+        {
+            case "model":
+                policy.Model = ReadModel(value, field, nodeId);
+                break;
+            case "retries":
+                policy.Retries = ReadInt(value, field, nodeId, 0, MaxRetries);
+                break;
+            case "timeout":
+                policy.Timeout = ReadDuration(value, field, nodeId);
+                break;
+            case "max_cost_usd":
+                policy.MaxCostUsd = ReadUsd(value, field, nodeId);
+                break;
+            default:
+                policy.MaxOutputTokens = ReadInt(value, field, nodeId, 1, MaxOutputTokensLimit);
+                break;
+        }
+    }
+
+    private string? ReadModel(YamlNode value, string field, string? nodeId)
+    {
+        var model = ReadPatterned(value, field, nodeId, ModelIdPattern(), "a model id 'provider/model', such as 'openai/gpt-4o-mini'");
+        if (model is not null && context.Models is { } models && !models.Contains(model))
+        {
+            var where = nodeId is null ? "The defaults use" : $"Node '{nodeId}' uses";
+            errors.Add(GraphErrorCodes.UnknownModel, $"{where} unknown model '{model}'{NameSuggestions.Hint(model, models)}.", value, nodeId, field);
+            return null;
+        }
+
+        return model;
+    }
+
+    /// <summary>Reads a duration such as <c>500ms</c>, <c>30s</c>, <c>2m</c> or <c>1h</c>: positive and at most 24 hours.</summary>
+    private TimeSpan? ReadDuration(YamlNode value, string field, string? nodeId)
+    {
+        if (ReadString(value, field, nodeId) is not { } text)
+        {
+            return null;
+        }
+
+        var match = DurationPattern().Match(text);
+        if (!match.Success || !long.TryParse(match.Groups[1].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out var amount))
+        {
+            Invalid(value, field, nodeId, $"'{text}' is not a duration; write a whole number with a unit: 500ms, 30s, 2m or 1h.");
+            return null;
+        }
+
+        var duration = match.Groups[2].Value switch
+        {
+            "ms" => TimeSpan.FromMilliseconds(amount),
+            "s" => TimeSpan.FromSeconds(amount),
+            "m" => TimeSpan.FromMinutes(amount),
+            _ => TimeSpan.FromHours(amount),
+        };
+        if (duration <= TimeSpan.Zero || duration > s_maxTimeout)
+        {
+            Invalid(value, field, nodeId, $"Duration '{text}' must be more than zero and at most 24h.");
+            return null;
+        }
+
+        return duration;
+    }
+
+    /// <summary>Reads an amount in USD: a number (<c>0.5</c>) or a string (<c>"$0.50"</c>); never negative.</summary>
+    private decimal? ReadUsd(YamlNode value, string field, string? nodeId)
+    {
+        if (ReadString(value, field, nodeId) is not { } text)
+        {
+            return null;
+        }
+
+        var digits = text.StartsWith('$') ? text[1..] : text;
+        if (!decimal.TryParse(digits, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount))
+        {
+            Invalid(value, field, nodeId, $"'{text}' is not an amount in USD; write a number such as 0.50 or \"$0.50\".");
+            return null;
+        }
+
+        if (amount < 0)
+        {
+            Invalid(value, field, nodeId, $"Amount '{text}' is negative; a cost limit must be zero or more.");
+            return null;
+        }
+
+        return amount;
+    }
+
+    [GeneratedRegex("^([0-9]{1,9})(ms|s|m|h)\\z", RegexOptions.CultureInvariant)]
+    private static partial Regex DurationPattern();
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]*/\\S+\\z", RegexOptions.CultureInvariant)]
+    private static partial Regex ModelIdPattern();
+}
