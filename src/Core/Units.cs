@@ -1,44 +1,32 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 
 namespace AgentFunctions.Core;
 
 /// <summary>Parsing and formatting of the units used in skills, graphs and configuration: durations and USD amounts.</summary>
-public static class Units
+public static partial class Units
 {
-    /// <summary>Parses a duration written as a number and a unit: <c>500ms</c>, <c>30s</c>, <c>2m</c>, <c>1h</c> (a bare number means seconds).</summary>
+    /// <summary>Parses a duration written as a whole number and a unit: <c>500ms</c>, <c>30s</c>, <c>2m</c>, <c>1h</c>.</summary>
     /// <param name="text">The text.</param>
     /// <param name="duration">The parsed duration when the result is true.</param>
     /// <returns>True when <paramref name="text"/> is a positive duration of at most 24 hours.</returns>
     public static bool TryParseDuration(string? text, out TimeSpan duration)
     {
         duration = default;
-        if (string.IsNullOrWhiteSpace(text))
+        var match = DurationPattern().Match(text?.Trim() ?? string.Empty);
+        if (!match.Success || !long.TryParse(match.Groups[1].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out var amount))
         {
             return false;
         }
 
-        var s = text.Trim();
-        (string number, double factorMs) = s switch
+        duration = match.Groups[2].Value switch
         {
-            _ when s.EndsWith("ms", StringComparison.Ordinal) => (s[..^2], 1d),
-            _ when s.EndsWith('s') => (s[..^1], 1_000d),
-            _ when s.EndsWith('m') => (s[..^1], 60_000d),
-            _ when s.EndsWith('h') => (s[..^1], 3_600_000d),
-            _ => (s, 1_000d),
+            "ms" => TimeSpan.FromMilliseconds(amount),
+            "s" => TimeSpan.FromSeconds(amount),
+            "m" => TimeSpan.FromMinutes(amount),
+            _ => TimeSpan.FromHours(amount),
         };
-        if (!double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || value <= 0)
-        {
-            return false;
-        }
-
-        var ms = value * factorMs;
-        if (ms > TimeSpan.FromHours(24).TotalMilliseconds)
-        {
-            return false;
-        }
-
-        duration = TimeSpan.FromMilliseconds(ms);
-        return true;
+        return duration > TimeSpan.Zero && duration <= TimeSpan.FromHours(24);
     }
 
     /// <summary>Parses an amount in USD written as <c>0.05</c> or <c>"$0.05"</c>.</summary>
@@ -60,4 +48,7 @@ public static class Units
     /// <param name="usd">The amount.</param>
     /// <returns>The text.</returns>
     public static string FormatUsd(decimal usd) => decimal.Round(usd, 6).ToString("0.######", CultureInfo.InvariantCulture);
+
+    [GeneratedRegex("^([0-9]{1,9})(ms|s|m|h)\\z", RegexOptions.CultureInvariant)]
+    private static partial Regex DurationPattern();
 }

@@ -10,7 +10,6 @@ internal sealed partial class GraphReader
     private const int MaxRetries = 10;
     private const int MaxOutputTokensLimit = 200_000;
     private static readonly string[] s_policyKeys = ["model", "retries", "timeout", "max_cost_usd", "max_output_tokens"];
-    private static readonly TimeSpan s_maxTimeout = TimeSpan.FromHours(24);
 
     private void ReadPolicy(YamlNode value, string field, string? nodeId, PolicyDraft policy)
     {
@@ -68,23 +67,9 @@ internal sealed partial class GraphReader
             return null;
         }
 
-        var match = DurationPattern().Match(text);
-        if (!match.Success || !long.TryParse(match.Groups[1].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out var amount))
+        if (!Units.TryParseDuration(text, out var duration))
         {
-            Invalid(value, field, nodeId, $"'{text}' is not a duration; write a whole number with a unit: 500ms, 30s, 2m or 1h.");
-            return null;
-        }
-
-        var duration = match.Groups[2].Value switch
-        {
-            "ms" => TimeSpan.FromMilliseconds(amount),
-            "s" => TimeSpan.FromSeconds(amount),
-            "m" => TimeSpan.FromMinutes(amount),
-            _ => TimeSpan.FromHours(amount),
-        };
-        if (duration <= TimeSpan.Zero || duration > s_maxTimeout)
-        {
-            Invalid(value, field, nodeId, $"Duration '{text}' must be more than zero and at most 24h.");
+            Invalid(value, field, nodeId, $"'{text}' is not a duration; write a whole number with a unit (500ms, 30s, 2m or 1h), more than zero and at most 24h.");
             return null;
         }
 
@@ -99,24 +84,14 @@ internal sealed partial class GraphReader
             return null;
         }
 
-        var digits = text.StartsWith('$') ? text[1..] : text;
-        if (!decimal.TryParse(digits, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount))
+        if (!Units.TryParseUsd(text, out var amount))
         {
-            Invalid(value, field, nodeId, $"'{text}' is not an amount in USD; write a number such as 0.50 or \"$0.50\".");
-            return null;
-        }
-
-        if (amount < 0)
-        {
-            Invalid(value, field, nodeId, $"Amount '{text}' is negative; a cost limit must be zero or more.");
+            Invalid(value, field, nodeId, $"'{text}' is not an amount in USD; write a number of zero or more, such as 0.50 or \"$0.50\".");
             return null;
         }
 
         return amount;
     }
-
-    [GeneratedRegex("^([0-9]{1,9})(ms|s|m|h)\\z", RegexOptions.CultureInvariant)]
-    private static partial Regex DurationPattern();
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]*/\\S+\\z", RegexOptions.CultureInvariant)]
     private static partial Regex ModelIdPattern();

@@ -24,7 +24,7 @@ public static partial class RunTransition
 
             _header = _header with { Status = RunStatus.Running, StartedAt = now };
             Emit("run_started", null, Data(("graph", _header.GraphName), ("graph_hash", _header.GraphHash), ("inputs", _header.Inputs.DeepClone())));
-            foreach (var root in _index.Roots)
+            foreach (var root in _index.Topology.Roots)
             {
                 _candidates.Enqueue(root);
             }
@@ -191,7 +191,7 @@ public static partial class RunTransition
 
         private void EnqueueSuccessors(string nodeId)
         {
-            foreach (var successor in _index.Successors[nodeId])
+            foreach (var successor in _index.Topology.Successors(nodeId))
             {
                 _candidates.Enqueue(successor);
             }

@@ -1,0 +1,70 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using AgentFunctions.Cli.Local;
+
+namespace AgentFunctions.Cli.Demo;
+
+/// <summary>
+/// <c>agentfn demo</c>: starts Azurite and the Functions app (standalone), submits the git-to-prod graph over HTTP,
+/// prints the run's progress, and ends with the status, the chosen patch, the test output, the cost and the working copy.
+/// Stops exactly the processes it started.
+/// </summary>
+public sealed class DemoCommand(TextWriter output)
+{
+    /// <summary>Runs the demo.</summary>
+    /// <param name="options">Demo options.</param>
+    /// <param name="cancellationToken">Cancels the demo (processes are still stopped).</param>
+    /// <returns>0 when the run succeeded, 1 otherwise.</returns>
+    public async Task<int> RunAsync(DemoOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var root = RepositoryLayout.FindRoot();
+        var work = Path.Combine(root, ".work", "demo");
+        Directory.CreateDirectory(work);
+        var appLog = Path.Combine(work, "app.log");
+        File.Delete(appLog);
+
+        await output.WriteLineAsync("[1/5] Starting Azurite (Azure Storage emulator) on free 127.0.0.1 ports …");
+        await using var azurite = await AzuriteProcess.StartAsync(root, cancellationToken);
+        await output.WriteLineAsync($"      queues :{azurite.QueuePort}  tables :{azurite.TablePort}  blobs :{azurite.BlobPort}  (pid {azurite.ProcessId})");
+
+        await output.WriteLineAsync("[2/5] Starting the Functions app in standalone mode (it polls the queues itself) …");
+        var environment = new Dictionary<string, string>
+        {
+            ["AzureWebJobsStorage"] = azurite.ConnectionString,
+            ["AgentFunctions__ContentRoot"] = root,
+            ["Tools__Workspace__WorkRoot"] = Path.Combine(work, "runs"),
+            ["Models__Recorded__ReplayDelay"] = options.ReplayDelay.ToString("c", CultureInfo.InvariantCulture),
+        };
+        await using var app = await AppProcess.StartAsync(RepositoryLayout.FunctionsAssembly(root, options.Configuration), root, environment, logFile: appLog, cancellationToken: cancellationToken);
+        await output.WriteLineAsync($"      {app.BaseAddress} (pid {app.ProcessId}); app log: {Path.GetRelativePath(root, appLog)}");
+
+        using var http = new HttpClient { BaseAddress = app.BaseAddress };
+        var health = await http.GetFromJsonAsync<JsonObject>(new Uri("api/health", UriKind.Relative), cancellationToken);
+        var live = health?["liveModel"]?.GetValue<bool>() == true;
+        await output.WriteLineAsync(live
+            ? "      Models: a live model is configured (Models__OpenAI__*); model nodes call it."
+            : "      Models: no live model configured — model nodes REPLAY RECORDED responses from examples/recordings (labelled 'recorded').");
+
+        await output.WriteLineAsync($"[3/5] POST /api/runs {{\"graph\": \"{options.Graph}\"}}");
+        using var response = await http.PostAsJsonAsync(new Uri("api/runs", UriKind.Relative), new { graph = options.Graph }, cancellationToken);
+        var accepted = await response.Content.ReadFromJsonAsync<JsonObject>(cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            await output.WriteLineAsync($"      {(int)response.StatusCode}: {accepted}");
+            return 1;
+        }
+
+        var runId = accepted!["runId"]!.GetValue<string>();
+        await output.WriteLineAsync($"      {(int)response.StatusCode} {response.StatusCode}: run {runId} is {accepted["status"]}");
+
+        await output.WriteLineAsync("[4/5] Following the run (GET /api/runs/{id} and /events):");
+        var (run, statuses) = await new RunWatcher(http, output).WatchAsync(runId, options.Timeout, cancellationToken);
+
+        await output.WriteLineAsync("[5/5] Result");
+        await new DemoReport(output).WriteAsync(run, statuses, root);
+        await output.WriteLineAsync($"Stopping the app (pid {app.ProcessId}) and Azurite (pid {azurite.ProcessId}).");
+        return run["status"]!.GetValue<string>() == "succeeded" ? 0 : 1;
+    }
+}

@@ -1,0 +1,8 @@
+namespace AgentFunctions.Cli.Demo;
+
+/// <summary>Options of <c>agentfn demo</c>.</summary>
+/// <param name="Graph">The graph to run.</param>
+/// <param name="ReplayDelay">How long each recorded model response waits before answering, so the fan-out's overlap is visible.</param>
+/// <param name="Configuration">Build configuration of the app to start (Debug or Release).</param>
+/// <param name="Timeout">How long to wait for the run to end.</param>
+public sealed record DemoOptions(string Graph, TimeSpan ReplayDelay, string Configuration, TimeSpan Timeout);

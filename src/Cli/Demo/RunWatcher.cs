@@ -1,0 +1,79 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+
+namespace AgentFunctions.Cli.Demo;
+
+/// <summary>Follows a run through the HTTP API: prints each status change and each event as it arrives, until the run ends.</summary>
+public sealed class RunWatcher(HttpClient http, TextWriter output)
+{
+    /// <summary>Polls <c>GET /api/runs/{id}</c> and <c>GET /api/runs/{id}/events?after=</c> until the run is final.</summary>
+    /// <param name="runId">The run.</param>
+    /// <param name="timeout">How long to wait.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>The final run document, and every status seen in order.</returns>
+    /// <exception cref="TimeoutException">The run did not end in time.</exception>
+    public async Task<(JsonObject Run, IReadOnlyList<string> Statuses)> WatchAsync(string runId, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(runId);
+        var statuses = new List<string>();
+        var started = DateTimeOffset.UtcNow;
+        long cursor = 0;
+        while (DateTimeOffset.UtcNow - started < timeout)
+        {
+            var run = await GetJsonAsync($"api/runs/{runId}", cancellationToken);
+            var status = run["status"]!.GetValue<string>();
+            if (statuses.Count == 0 || statuses[^1] != status)
+            {
+                statuses.Add(status);
+                await output.WriteLineAsync($"  {Elapsed(started)}  run is {status}");
+            }
+
+            var page = await GetJsonAsync($"api/runs/{runId}/events?after={cursor}", cancellationToken);
+            foreach (var ev in page["events"]!.AsArray())
+            {
+                await output.WriteLineAsync($"  {Elapsed(started)}  #{ev!["seq"],-3} {Describe(ev.AsObject())}");
+            }
+
+            cursor = page["cursor"]!.GetValue<long>();
+            if (status is "succeeded" or "failed" && page["events"]!.AsArray().Count == 0)
+            {
+                return (run, statuses);
+            }
+
+            await Task.Delay(250, cancellationToken);
+        }
+
+        throw new TimeoutException($"Run {runId} did not end within {timeout.TotalSeconds:0} s.");
+    }
+
+    private async Task<JsonObject> GetJsonAsync(string path, CancellationToken cancellationToken) =>
+        (await http.GetFromJsonAsync<JsonObject>(new Uri(path, UriKind.Relative), cancellationToken))!;
+
+    private static string Elapsed(DateTimeOffset started) =>
+        (DateTimeOffset.UtcNow - started).ToString(@"mm\:ss\.f", CultureInfo.InvariantCulture);
+
+    private static string Describe(JsonObject ev)
+    {
+        var type = ev["type"]!.GetValue<string>();
+        var node = ev["nodeId"]?.GetValue<string>();
+        var data = ev["data"]!.AsObject();
+        var head = node is null ? type : $"{type,-22} {node}";
+        return type switch
+        {
+            "model_called" => $"{head}: {data["model"]} via {data["provider"]}{(data["recorded"]?.GetValue<bool>() == true ? " (RECORDED response replayed)" : string.Empty)}, " +
+                              $"{data["input_tokens"]} in / {data["output_tokens"]} out tokens, ${data["cost_usd"]}",
+            "context_compiled" => $"{head}: {data["manifest"]?["sections"]?.AsArray().Count} sections, ~{data["manifest"]?["totalTokens"]} tokens, {data["manifest"]?["drops"]?.AsArray().Count} dropped",
+            "node_succeeded" => $"{head}: {data["duration_ms"]} ms (started {Time(data["started_at"])}, finished {Time(data["completed_at"])})",
+            "node_failed" or "node_retry_scheduled" => $"{head}: {data["error"]}",
+            "node_skipped" => $"{head}: {data["reason"]}",
+            "budget_exceeded" => $"{head}: {data["reason"]}",
+            "run_failed" => $"{head}: {data["error"]}",
+            "run_succeeded" => $"{head}: total cost ${data["cost_usd"]}",
+            _ => head,
+        };
+    }
+
+    private static string Time(JsonNode? value) =>
+        value is null ? "?" : DateTimeOffset.Parse(value.GetValue<string>(), CultureInfo.InvariantCulture).ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture);
+}

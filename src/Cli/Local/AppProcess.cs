@@ -1,0 +1,200 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace AgentFunctions.Cli.Local;
+
+/// <summary>
+/// The Functions app started as a standalone process (<c>dotnet AgentFunctions.Functions.dll</c>) on a free 127.0.0.1 port.
+/// <see cref="KillAsync"/> sends SIGKILL (a crash); <see cref="DisposeAsync"/> stops it gracefully (SIGTERM, then SIGKILL
+/// after 10 s). Both act on exactly the process this object started, by its process id.
+/// </summary>
+public sealed class AppProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output;
+    private readonly string? _logFile;
+
+    private AppProcess(Process process, StringBuilder output, int port, string? logFile)
+    {
+        _process = process;
+        _output = output;
+        Port = port;
+        _logFile = logFile;
+    }
+
+    /// <summary>Gets the HTTP port.</summary>
+    public int Port { get; }
+
+    /// <summary>Gets the base address, <c>http://127.0.0.1:{port}/</c>.</summary>
+    public Uri BaseAddress => new($"http://127.0.0.1:{Port}/");
+
+    /// <summary>Gets the process id.</summary>
+    public int ProcessId => _process.Id;
+
+    /// <summary>Gets whether the process has exited.</summary>
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>Gets what the app printed so far.</summary>
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    /// <summary>Starts the app and waits until <c>GET /api/health</c> answers 200.</summary>
+    /// <param name="assemblyPath">Path of <c>AgentFunctions.Functions.dll</c>.</param>
+    /// <param name="workingDirectory">Working directory (the content root: skills/, graphs/, examples/).</param>
+    /// <param name="environment">Extra environment variables (storage connection, options).</param>
+    /// <param name="port">Port to listen on, or null for a free one.</param>
+    /// <param name="logFile">File to append the app's output to, or null.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    /// <returns>The running app.</returns>
+    /// <exception cref="InvalidOperationException">The app exited or did not become healthy within 60 s; the message holds its output.</exception>
+    public static async Task<AppProcess> StartAsync(
+        string assemblyPath,
+        string workingDirectory,
+        IReadOnlyDictionary<string, string> environment,
+        int? port = null,
+        string? logFile = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        var chosen = port ?? FreePort.Next();
+        var startInfo = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        startInfo.ArgumentList.Add(assemblyPath);
+        startInfo.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{chosen}";
+        startInfo.Environment["DOTNET_NOLOGO"] = "1";
+        startInfo.Environment.Remove("FUNCTIONS_CUSTOMHANDLER_PORT");
+        foreach (var (key, value) in environment)
+        {
+            startInfo.Environment[key] = value;
+        }
+
+        var output = new StringBuilder();
+        var process = Process.Start(startInfo) ?? throw new InvalidOperationException("Could not start dotnet.");
+        process.OutputDataReceived += (_, e) => Append(output, e.Data, logFile);
+        process.ErrorDataReceived += (_, e) => Append(output, e.Data, logFile);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var app = new AppProcess(process, output, chosen, logFile);
+        if (!await app.WaitHealthyAsync(TimeSpan.FromSeconds(60), cancellationToken))
+        {
+            var log = app.Output;
+            await app.DisposeAsync();
+            throw new InvalidOperationException($"The app did not become healthy on port {chosen}. Output:\n{log}");
+        }
+
+        return app;
+    }
+
+    /// <summary>Kills the process with SIGKILL, as a crash would, and waits for it to exit.</summary>
+    /// <returns>A task that completes when the process has exited.</returns>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+    }
+
+    /// <summary>Stops the process: SIGTERM for a graceful shutdown, SIGKILL if it has not exited after 10 s.</summary>
+    /// <returns>A task that completes when the process has exited.</returns>
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (!_process.HasExited)
+            {
+                await SendTermAsync(_process.Id);
+
+                using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+                try
+                {
+                    await _process.WaitForExitAsync(grace.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    await KillAsync();
+                }
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // Already exited.
+        }
+
+        _process.Dispose();
+    }
+
+    private async Task<bool> WaitHealthyAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline && !_process.HasExited)
+        {
+            try
+            {
+                using var response = await http.GetAsync(new Uri("api/health", UriKind.Relative), cancellationToken);
+                if (response.IsSuccessStatusCode)
+                {
+                    return true;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                // Request timed out; try again.
+            }
+
+            await Task.Delay(200, cancellationToken);
+        }
+
+        return false;
+    }
+
+    private static void Append(StringBuilder output, string? line, string? logFile)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (output)
+        {
+            output.AppendLine(line);
+            if (logFile is not null)
+            {
+                File.AppendAllText(logFile, line + Environment.NewLine);
+            }
+        }
+    }
+
+    private static async Task SendTermAsync(int pid)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        using var kill = Process.Start(new ProcessStartInfo("kill", ["-TERM", pid.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false });
+        if (kill is not null)
+        {
+            await kill.WaitForExitAsync();
+        }
+    }
+}
