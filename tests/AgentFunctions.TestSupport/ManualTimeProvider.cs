@@ -1,6 +1,9 @@
 namespace AgentFunctions.TestSupport;
 
-/// <summary>A <see cref="TimeProvider"/> whose clock moves only when a test calls <see cref="Advance"/>.</summary>
+/// <summary>
+/// A <see cref="TimeProvider"/> whose <see cref="GetUtcNow"/> moves only when a test calls <see cref="Advance"/>.
+/// Timers and timestamps are not faked (they still use the system clock); use it for code that reads the time.
+/// </summary>
 public sealed class ManualTimeProvider : TimeProvider
 {
     private readonly Lock _gate = new();

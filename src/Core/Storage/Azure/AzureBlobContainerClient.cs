@@ -36,7 +36,7 @@ internal sealed class AzureBlobContainerClient : IBlobContainerClient
         message.Request.Headers.SetValue("x-ms-blob-type", "BlockBlob");
         message.Request.Headers.SetValue("Content-Type", "application/octet-stream");
         message.Request.Content = RequestContent.Create(content);
-        await _service.SendExpectingAsync(message, cancellationToken, 201);
+        await _service.SendExpectingAsync(message, 201, cancellationToken);
     }
 
     /// <inheritdoc/>

@@ -15,7 +15,7 @@ internal sealed partial class AzureQueueClient
         var seconds = StorageLimitChecks.CheckReceive(maxMessages, visibilityTimeout);
         using var message = _service.CreateMessage(
             RequestMethod.Get, _path + "/messages", ("numofmessages", Invariant(maxMessages)), ("visibilitytimeout", Invariant(seconds)));
-        var response = await _service.SendExpectingAsync(message, cancellationToken, 200);
+        var response = await _service.SendExpectingAsync(message, 200, cancellationToken);
         return ParseMessages(response).Select(m => ToQueueMessage(m, null)).ToList();
     }
 
@@ -25,7 +25,7 @@ internal sealed partial class AzureQueueClient
         StorageLimitChecks.CheckMaxMessages(maxMessages);
         using var message = _service.CreateMessage(
             RequestMethod.Get, _path + "/messages", ("peekonly", "true"), ("numofmessages", Invariant(maxMessages)));
-        var response = await _service.SendExpectingAsync(message, cancellationToken, 200);
+        var response = await _service.SendExpectingAsync(message, 200, cancellationToken);
 
         // Peek returns no TimeNextVisible: a peeked message is visible at the time of the response.
         var now = response.Headers.Date ?? DateTimeOffset.UtcNow;
@@ -38,7 +38,7 @@ internal sealed partial class AzureQueueClient
         var seconds = StorageLimitChecks.CheckMessageReference(messageId, popReceipt, visibilityTimeout);
         using var message = _service.CreateMessage(
             RequestMethod.Put, MessagePath(messageId), ("popreceipt", popReceipt), ("visibilitytimeout", Invariant(seconds)));
-        var response = await _service.SendExpectingAsync(message, cancellationToken, 204);
+        var response = await _service.SendExpectingAsync(message, 204, cancellationToken);
         if (!response.Headers.TryGetValue("x-ms-popreceipt", out var newReceipt)
             || !response.Headers.TryGetValue("x-ms-time-next-visible", out var nextVisible))
         {
@@ -53,7 +53,7 @@ internal sealed partial class AzureQueueClient
     {
         StorageLimitChecks.CheckMessageReference(messageId, popReceipt);
         using var message = _service.CreateMessage(RequestMethod.Delete, MessagePath(messageId), ("popreceipt", popReceipt));
-        await _service.SendExpectingAsync(message, cancellationToken, 204);
+        await _service.SendExpectingAsync(message, 204, cancellationToken);
     }
 
     private string MessagePath(string messageId) => _path + "/messages/" + Uri.EscapeDataString(messageId);

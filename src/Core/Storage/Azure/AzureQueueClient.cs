@@ -51,7 +51,7 @@ internal sealed partial class AzureQueueClient : IQueueClient
         var body = new XElement("QueueMessage", new XElement("MessageText", wireText)).ToString(SaveOptions.DisableFormatting);
         message.Request.Headers.SetValue("Content-Type", "application/xml; charset=utf-8");
         message.Request.Content = RequestContent.Create(Encoding.UTF8.GetBytes(body));
-        var response = await _service.SendExpectingAsync(message, cancellationToken, 201);
+        var response = await _service.SendExpectingAsync(message, 201, cancellationToken);
         var item = ParseMessages(response).FirstOrDefault()
             ?? throw new RequestFailedException(response.Status, "Put Message returned no message.", null, null);
         return new QueueSendReceipt(
@@ -64,7 +64,7 @@ internal sealed partial class AzureQueueClient : IQueueClient
     public async Task<int> GetApproximateMessageCountAsync(CancellationToken cancellationToken = default)
     {
         using var message = _service.CreateMessage(RequestMethod.Get, _path, ("comp", "metadata"));
-        var response = await _service.SendExpectingAsync(message, cancellationToken, 200);
+        var response = await _service.SendExpectingAsync(message, 200, cancellationToken);
         return response.Headers.TryGetValue("x-ms-approximate-messages-count", out var count)
             ? int.Parse(count, NumberStyles.Integer, CultureInfo.InvariantCulture)
             : throw new RequestFailedException(response.Status, "Get Queue Metadata returned no x-ms-approximate-messages-count header.", null, null);

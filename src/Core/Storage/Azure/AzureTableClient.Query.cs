@@ -31,7 +31,7 @@ internal sealed partial class AzureTableClient
 
         using var message = _service.CreateMessage(RequestMethod.Get, Name + "()", [.. parameters]);
         message.Request.Headers.SetValue("Accept", JsonAccept);
-        var response = await _service.SendExpectingAsync(message, cancellationToken, 200);
+        var response = await _service.SendExpectingAsync(message, 200, cancellationToken);
         using var json = JsonDocument.Parse(response.Content.ToMemory());
         var items = json.RootElement.GetProperty("value").EnumerateArray().Select(e => TableEntityJson.Read(e, null)).ToList();
         var token = response.Headers.TryGetValue(NextPartitionKey, out var partition)

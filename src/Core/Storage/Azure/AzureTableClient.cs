@@ -66,7 +66,7 @@ internal sealed partial class AzureTableClient : ITableClient
         StorageLimitChecks.CheckEntity(entity);
         using var message = _service.CreateMessage(RequestMethod.Post, Name);
         SetJson(message.Request, TableEntityJson.Write(entity));
-        return ETagOf(await _service.SendExpectingAsync(message, cancellationToken, 204));
+        return ETagOf(await _service.SendExpectingAsync(message, 204, cancellationToken));
     }
 
     /// <inheritdoc/>
@@ -107,7 +107,7 @@ internal sealed partial class AzureTableClient : ITableClient
             message.Request.Headers.SetValue("If-Match", ifMatch);
         }
 
-        return ETagOf(await _service.SendExpectingAsync(message, cancellationToken, 204));
+        return ETagOf(await _service.SendExpectingAsync(message, 204, cancellationToken));
     }
 
     /// <summary>The escaped path <c>table(PartitionKey='pk',RowKey='rk')</c>; quotes in keys are doubled (OData), then the keys are percent-encoded.</summary>

@@ -43,10 +43,10 @@ internal sealed class StorageService
         return message.Response;
     }
 
-    /// <summary>Sends a message and throws <see cref="RequestFailedException"/> unless the status is one of <paramref name="expected"/>.</summary>
-    public async Task<Response> SendExpectingAsync(HttpMessage message, CancellationToken cancellationToken, params int[] expected)
+    /// <summary>Sends a message and throws <see cref="RequestFailedException"/> unless the status is <paramref name="expectedStatus"/>.</summary>
+    public async Task<Response> SendExpectingAsync(HttpMessage message, int expectedStatus, CancellationToken cancellationToken)
     {
         var response = await SendAsync(message, cancellationToken);
-        return expected.Contains(response.Status) ? response : throw StorageErrors.ToException(response);
+        return response.Status == expectedStatus ? response : throw StorageErrors.ToException(response);
     }
 }
