@@ -4,7 +4,7 @@ namespace AgentFunctions.Core.Storage;
 /// Operations on one storage queue, with Azure Queue Storage semantics: at-least-once delivery,
 /// a visibility timeout per received message, a pop receipt that changes on every receive or update,
 /// and a dequeue count that grows on every receive.
-/// Failures surface as <see cref="Azure.RequestFailedException"/> with the service's status and error code
+/// Failures surface as <see cref="global::Azure.RequestFailedException"/> with the service's status and error code
 /// (404 <c>QueueNotFound</c>/<c>MessageNotFound</c>, 400 <c>PopReceiptMismatch</c>, 413 <c>MessageTooLarge</c>).
 /// </summary>
 public interface IQueueClient
@@ -24,7 +24,7 @@ public interface IQueueClient
     /// <param name="timeToLive">How long the message lives; null for the service default (7 days), <see cref="Timeout.InfiniteTimeSpan"/> for never.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The id and first pop receipt of the new message.</returns>
-    /// <exception cref="Azure.RequestFailedException">413 <c>MessageTooLarge</c> when the text is too large (checked before sending);
+    /// <exception cref="global::Azure.RequestFailedException">413 <c>MessageTooLarge</c> when the text is too large (checked before sending);
     /// 404 <c>QueueNotFound</c> when the queue does not exist.</exception>
     Task<QueueSendReceipt> SendMessageAsync(string messageText, TimeSpan? visibilityDelay = null, TimeSpan? timeToLive = null, CancellationToken cancellationToken = default);
 
@@ -48,7 +48,7 @@ public interface IQueueClient
     /// <param name="visibilityTimeout">0 seconds – 7 days from now.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The new pop receipt (the old one stops working) and when the message becomes visible.</returns>
-    /// <exception cref="Azure.RequestFailedException">400 <c>PopReceiptMismatch</c> for a stale receipt; 404 <c>MessageNotFound</c>.</exception>
+    /// <exception cref="global::Azure.RequestFailedException">400 <c>PopReceiptMismatch</c> for a stale receipt; 404 <c>MessageNotFound</c>.</exception>
     Task<QueueUpdateReceipt> UpdateMessageVisibilityAsync(string messageId, string popReceipt, TimeSpan visibilityTimeout, CancellationToken cancellationToken = default);
 
     /// <summary>Deletes a received message.</summary>
@@ -56,7 +56,7 @@ public interface IQueueClient
     /// <param name="popReceipt">The latest pop receipt of the message.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>A task that completes when the message is gone.</returns>
-    /// <exception cref="Azure.RequestFailedException">400 <c>PopReceiptMismatch</c> for a stale receipt; 404 <c>MessageNotFound</c>.</exception>
+    /// <exception cref="global::Azure.RequestFailedException">400 <c>PopReceiptMismatch</c> for a stale receipt; 404 <c>MessageNotFound</c>.</exception>
     Task DeleteMessageAsync(string messageId, string popReceipt, CancellationToken cancellationToken = default);
 
     /// <summary>Gets the approximate number of messages in the queue (visible or not).</summary>

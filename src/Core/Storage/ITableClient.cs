@@ -3,7 +3,7 @@ namespace AgentFunctions.Core.Storage;
 /// <summary>
 /// Operations on one table with Azure Table Storage semantics: entities keyed by (PartitionKey, RowKey),
 /// optimistic concurrency by ETag, paged partition queries, and atomic entity-group transactions within one partition.
-/// Failures surface as <see cref="Azure.RequestFailedException"/> (409 <c>EntityAlreadyExists</c>, 412
+/// Failures surface as <see cref="global::Azure.RequestFailedException"/> (409 <c>EntityAlreadyExists</c>, 412
 /// <c>UpdateConditionNotSatisfied</c>, 404 <c>ResourceNotFound</c>, 400 <c>PropertyValueTooLarge</c>/<c>EntityTooLarge</c>).
 /// Size limits (<see cref="StorageLimits"/>) are enforced client-side before any request is sent.
 /// </summary>
@@ -28,7 +28,7 @@ public interface ITableClient
     /// <param name="entity">The entity; its <see cref="TableEntity.ETag"/> is ignored.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The new ETag.</returns>
-    /// <exception cref="Azure.RequestFailedException">409 <c>EntityAlreadyExists</c>.</exception>
+    /// <exception cref="global::Azure.RequestFailedException">409 <c>EntityAlreadyExists</c>.</exception>
     Task<string> AddEntityAsync(TableEntity entity, CancellationToken cancellationToken = default);
 
     /// <summary>Inserts or updates an entity without a concurrency check.</summary>
@@ -44,7 +44,7 @@ public interface ITableClient
     /// <param name="mode">Merge or replace, as for <see cref="UpsertEntityAsync"/>.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The new ETag.</returns>
-    /// <exception cref="Azure.RequestFailedException">412 <c>UpdateConditionNotSatisfied</c> when the ETag changed; 404 <c>ResourceNotFound</c>.</exception>
+    /// <exception cref="global::Azure.RequestFailedException">412 <c>UpdateConditionNotSatisfied</c> when the ETag changed; 404 <c>ResourceNotFound</c>.</exception>
     Task<string> UpdateEntityAsync(TableEntity entity, string ifMatch, TableUpdateMode mode = TableUpdateMode.Merge, CancellationToken cancellationToken = default);
 
     /// <summary>Deletes an entity; deleting one that does not exist is not an error.</summary>
@@ -53,7 +53,7 @@ public interface ITableClient
     /// <param name="ifMatch">The ETag the entity must still have, or <c>*</c>.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>A task that completes when the entity is gone.</returns>
-    /// <exception cref="Azure.RequestFailedException">412 when the ETag changed.</exception>
+    /// <exception cref="global::Azure.RequestFailedException">412 when the ETag changed.</exception>
     Task DeleteEntityAsync(string partitionKey, string rowKey, string ifMatch = "*", CancellationToken cancellationToken = default);
 
     /// <summary>Reads one page of a partition query, ordered by row key.</summary>
