@@ -72,7 +72,9 @@ internal sealed class MessageLease : IAsyncDisposable
 
         try
         {
+#pragma warning disable VSTHRD003 // The renewal task is started and owned by this lease, not by another context.
             await _renewal;
+#pragma warning restore VSTHRD003
         }
         catch (OperationCanceledException)
         {

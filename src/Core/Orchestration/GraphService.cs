@@ -14,7 +14,6 @@ namespace AgentFunctions.Core.Orchestration;
 public sealed class GraphService
 {
     private readonly ConcurrentDictionary<string, GraphDefinition> _byHash = new(StringComparer.Ordinal);
-    private readonly Lazy<Task<GraphCatalog>> _catalog;
 
     /// <summary>Creates the service.</summary>
     /// <param name="options">Paths.</param>
@@ -29,15 +28,18 @@ public sealed class GraphService
         ArgumentNullException.ThrowIfNull(prices);
         Context = new GraphLoaderContext(skills.Ids, tools.Tools.ToDictionary(t => t.Name, StringComparer.Ordinal), prices.Models);
         var directory = options.Value.Resolve(options.Value.GraphsPath);
-        _catalog = new Lazy<Task<GraphCatalog>>(() => GraphCatalog.LoadAsync(directory, Context));
+        var files = Directory.Exists(directory)
+            ? Directory.EnumerateFiles(directory).Where(f => f.EndsWith(".yaml", StringComparison.Ordinal) || f.EndsWith(".yml", StringComparison.Ordinal))
+                .Order(StringComparer.Ordinal).Select(f => (f, File.ReadAllText(f)))
+            : [];
+        Catalog = GraphCatalog.Create(files, Context);
     }
 
     /// <summary>Gets the validation context (skills, tools, models).</summary>
     public GraphLoaderContext Context { get; }
 
-    /// <summary>Gets the catalog of graph files (loaded on first use).</summary>
-    /// <returns>The catalog.</returns>
-    public Task<GraphCatalog> GetCatalogAsync() => _catalog.Value;
+    /// <summary>Gets the catalog of graph files, loaded when the app starts.</summary>
+    public GraphCatalog Catalog { get; }
 
     /// <summary>Parses and validates graph YAML.</summary>
     /// <param name="yaml">The YAML text.</param>

@@ -60,7 +60,7 @@ public sealed partial class RunOrchestrator(RunStore store, GraphService graphs,
                 continue;
             }
 
-            LogCommitted(logger, runId, result.Header.Status.ToWire(), result.Events.Count, result.Dispatches.Count);
+            LogCommitted(logger, runId, result.Header.Status, result.Events.Count, result.Dispatches.Count);
             await store.FlushOutboxAsync(runId, outbox is null ? pendingOutbox : [.. pendingOutbox, outbox], cancellationToken);
             return;
         }
@@ -80,5 +80,5 @@ public sealed partial class RunOrchestrator(RunStore store, GraphService graphs,
     private static partial void LogConflict(ILogger logger, string runId, int attempt);
 
     [LoggerMessage(EventId = 102, Level = LogLevel.Information, Message = "Run {RunId} is {Status}: committed {Events} event(s), dispatching {Dispatches} work item(s)")]
-    private static partial void LogCommitted(ILogger logger, string runId, string status, int events, int dispatches);
+    private static partial void LogCommitted(ILogger logger, string runId, RunStatus status, int events, int dispatches);
 }

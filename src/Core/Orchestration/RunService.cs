@@ -44,7 +44,7 @@ public sealed partial class RunService(RunStore store, GraphService graphs, Time
         }
         else if (request.Graph is { Length: > 0 } name)
         {
-            var catalog = await graphs.GetCatalogAsync();
+            var catalog = graphs.Catalog;
             if (catalog.All.FirstOrDefault(e => e.Name == name) is { Errors.Count: > 0 } broken)
             {
                 return new RunRequestInvalid($"Graph '{name}' is invalid.", broken.Errors);

@@ -8,14 +8,14 @@ internal static class GraphsApi
 {
     public static IEndpointRouteBuilder MapGraphsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/graphs", ListAsync);
-        app.MapGet("/api/graphs/{name}", GetAsync);
+        app.MapGet("/api/graphs", List);
+        app.MapGet("/api/graphs/{name}", Get);
         return app;
     }
 
-    private static async Task<IResult> ListAsync(GraphService graphs)
+    private static IResult List(GraphService graphs)
     {
-        var catalog = await graphs.GetCatalogAsync();
+        var catalog = graphs.Catalog;
         return Results.Ok(new
         {
             graphs = catalog.All.Select(e => new
@@ -30,9 +30,9 @@ internal static class GraphsApi
         });
     }
 
-    private static async Task<IResult> GetAsync(string name, GraphService graphs)
+    private static IResult Get(string name, GraphService graphs)
     {
-        var catalog = await graphs.GetCatalogAsync();
+        var catalog = graphs.Catalog;
         if (!catalog.TryGet(name, out var graph))
         {
             return Problems.Result(404, "graph-not-found", "Graph not found.", $"No valid graph named '{name}'.");

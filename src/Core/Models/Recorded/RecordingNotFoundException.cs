@@ -9,7 +9,7 @@ public sealed class RecordingNotFoundException : Exception
     /// <param name="file">The recordings file that was searched.</param>
     public RecordingNotFoundException(string? skillId, string? inputKey, string file)
         : base(
-            $"No recorded response for skill '{skillId ?? "(none)"}' with this input (key {inputKey?[..Math.Min(12, inputKey.Length)] ?? "(none)"}) in '{file}'. " +
+            $"No recorded response for skill '{skillId ?? "(none)"}' with this input (input key {inputKey ?? "(none)"}) in '{file}'. " +
             "Configure a live model (set Models__OpenAI__ApiKey, and Models__OpenAI__Endpoint for a non-OpenAI server; see README 'Live models'), " +
             "or record responses with Models__Recorded__Mode=Record and a live model.")
     {

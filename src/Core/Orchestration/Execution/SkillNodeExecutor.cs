@@ -27,9 +27,7 @@ public sealed class SkillNodeExecutor(SkillCatalog skills, ModelRouter router, P
         var started = time.GetUtcNow();
         var node = context.Node;
         var details = new JsonObject();
-        NodeResult Fail(string error, ModelSelection? selection = null, long inTokens = 0, long outTokens = 0, decimal cost = 0) => new(
-            node.Id, context.Attempt, false, null, error, started, time.GetUtcNow(), selection?.Model, selection?.Provider,
-            selection?.Provider == "recorded", inTokens, outTokens, cost, details);
+        NodeResult Fail(string error) => new(node.Id, context.Attempt, false, null, error, started, time.GetUtcNow(), null, null, false, 0, 0, 0, details);
 
         if (skills.Find(node.Target) is not { } skill)
         {
@@ -49,6 +47,7 @@ public sealed class SkillNodeExecutor(SkillCatalog skills, ModelRouter router, P
         }
 
         details["manifest"] = JsonSerializer.SerializeToNode(prompt.Manifest, JsonSerializerOptions.Web);
+        details["input_key"] = prompt.InputKey;
         var selection = router.Select(node.Policy.Model ?? skill.Model);
         details["model_reason"] = selection.Reason;
         var maxOutput = node.Policy.MaxOutputTokens ?? skill.MaxOutputTokens;
@@ -75,11 +74,12 @@ public sealed class SkillNodeExecutor(SkillCatalog skills, ModelRouter router, P
         }
         catch (RecordingNotFoundException ex)
         {
-            return Fail(ex.Message, selection);
+            return Fail(ex.Message);
         }
         catch (Exception ex) when (ex is HttpRequestException or System.ClientModel.ClientResultException)
         {
-            return Fail($"Model call to {selection.Provider} ({selection.ProviderModel}) failed: {ex.Message}", selection);
+            details["model_call_failed"] = $"{selection.Provider}/{selection.ProviderModel}";
+            return Fail($"Model call to {selection.Provider} ({selection.ProviderModel}) failed: {ex.Message}");
         }
 
         return Complete(context, skill, selection, prompt, response, details, started);
