@@ -28,9 +28,9 @@ public sealed class RunEntityMapper(PayloadStore payloads)
             ["StartedAt"] = header.StartedAt,
             ["CompletedAt"] = header.CompletedAt,
             ["Error"] = Truncate(header.Error),
-            ["BudgetUsd"] = header.BudgetUsd is { } b ? Units.FormatUsd(b) : null,
-            ["SpentUsd"] = Units.FormatUsd(header.SpentUsd),
-            ["ReservedUsd"] = Units.FormatUsd(header.ReservedUsd),
+            ["BudgetUsd"] = header.BudgetUsd is { } b ? Exact(b) : null,
+            ["SpentUsd"] = Exact(header.SpentUsd),
+            ["ReservedUsd"] = Exact(header.ReservedUsd),
             ["NextEventSeq"] = header.NextEventSeq,
             ["Source"] = header.Source,
         };
@@ -82,8 +82,8 @@ public sealed class RunEntityMapper(PayloadStore payloads)
             ["NodeId"] = node.NodeId,
             ["Status"] = node.Status.ToWire(),
             ["Attempt"] = node.Attempt,
-            ["ReservedUsd"] = Units.FormatUsd(node.ReservedUsd),
-            ["CostUsd"] = Units.FormatUsd(node.CostUsd),
+            ["ReservedUsd"] = Exact(node.ReservedUsd),
+            ["CostUsd"] = Exact(node.CostUsd),
             ["InputTokens"] = node.InputTokens,
             ["OutputTokens"] = node.OutputTokens,
             ["ScheduledAt"] = node.ScheduledAt,
@@ -158,6 +158,8 @@ public sealed class RunEntityMapper(PayloadStore payloads)
             ?? throw new InvalidOperationException($"Result row {e.PartitionKey}/{e.RowKey} has no Result.");
         return JsonSerializer.Deserialize<NodeResult>(json, MessageCodec.Options)!;
     }
+
+    private static string Exact(decimal usd) => usd.ToString(CultureInfo.InvariantCulture);
 
     private static decimal? ParseUsd(string? text) =>
         text is not null && decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var d) ? d : null;

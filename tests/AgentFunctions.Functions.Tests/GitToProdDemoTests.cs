@@ -1,0 +1,100 @@
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+using AgentFunctions.TestSupport;
+
+namespace AgentFunctions.Functions.Tests;
+
+/// <summary>The demo graph end to end: HTTP API → queues → orchestrator → workers → real git, python and tools, on Azurite.</summary>
+[Collection(AppCollection.Name)]
+public sealed class GitToProdDemoTests(AppFixture fixture)
+{
+    private readonly AppHarness _app = fixture.Harness;
+
+    [Fact]
+    public async Task GitToProd_RunsToSuccess_FixesTheRepositoryCopyAndLeavesTheExampleUnchanged()
+    {
+        var exampleBefore = HashFolder(Path.Combine(AppHarness.RepositoryRoot, "examples", "sample-repo"));
+
+        var runId = await _app.SubmitAsync(new { graph = "git-to-prod" });
+        var (run, statuses) = await _app.WaitForEndAsync(runId, TimeSpan.FromMinutes(3));
+
+        Assert.True(run["status"]!.GetValue<string>() == "succeeded", $"Run failed: {run}");
+        Assert.Equal(["pending", "running", "succeeded"], statuses);
+        var nodes = Nodes(run);
+        var tester = nodes["tester"]["output"]!;
+        Assert.True(tester["passed"]!.GetValue<bool>());
+        Assert.Equal(2, tester["tests_run"]!.GetValue<int>());
+        Assert.Contains("Ran 2 tests", tester["output"]!.GetValue<string>(), StringComparison.Ordinal);
+
+        var workspace = nodes["release"]["output"]!["workspace"]!.GetValue<string>();
+        Assert.Contains("return 42", await File.ReadAllTextAsync(Path.Combine(workspace, "answer", "core.py")), StringComparison.Ordinal);
+        Assert.Contains(runId, await File.ReadAllTextAsync(Path.Combine(workspace, "CHANGELOG.md")), StringComparison.Ordinal);
+        Assert.Equal(exampleBefore, HashFolder(Path.Combine(AppHarness.RepositoryRoot, "examples", "sample-repo")));
+    }
+
+    [Fact]
+    public async Task GitToProd_Events_ShowFanOutOverlapAndFanInAfterAllBranches()
+    {
+        var runId = await _app.SubmitAsync(new { graph = "git-to-prod" });
+        var (run, _) = await _app.WaitForEndAsync(runId, TimeSpan.FromMinutes(3));
+        Assert.Equal("succeeded", run["status"]!.GetValue<string>());
+        var events = await _app.GetEventsAsync(runId);
+
+        Assert.Equal(Enumerable.Range(1, events.Count).Select(i => (long)i), events.Select(e => e["seq"]!.GetValue<long>()));
+        var done = events.Where(e => e["type"]!.GetValue<string>() == "node_succeeded")
+            .ToDictionary(e => e["nodeId"]!.GetValue<string>());
+        string[] branches = ["python_fixer", "test_writer", "frontend_fixer"];
+        var latestStart = branches.Max(b => Time(done[b], "started_at"));
+        var earliestEnd = branches.Min(b => Time(done[b], "completed_at"));
+        var lastEnd = branches.Max(b => Time(done[b], "completed_at"));
+        Assert.True(latestStart < earliestEnd, $"The fan-out branches did not overlap: last start {latestStart:O}, first end {earliestEnd:O}.");
+        Assert.True(Time(done["aggregator"], "started_at") >= lastEnd, "The aggregator started before every branch had finished.");
+        var aggregatorScheduled = events.Single(e => e["type"]!.GetValue<string>() == "node_scheduled" && e["nodeId"]!.GetValue<string>() == "aggregator");
+        Assert.All(branches, b => Assert.True(done[b]["seq"]!.GetValue<long>() < aggregatorScheduled["seq"]!.GetValue<long>()));
+    }
+
+    [Fact]
+    public async Task GitToProd_EveryModelNode_RecordsManifestModelTokensAndCost()
+    {
+        var runId = await _app.SubmitAsync(new { graph = "git-to-prod" });
+        var (run, _) = await _app.WaitForEndAsync(runId, TimeSpan.FromMinutes(3));
+        var events = await _app.GetEventsAsync(runId);
+
+        var modelNodes = Nodes(run).Values.Where(n => n["kind"]!.GetValue<string>() == "skill").ToList();
+        Assert.Equal(4, modelNodes.Count);
+        foreach (var node in modelNodes)
+        {
+            var id = node["id"]!.GetValue<string>();
+            Assert.Equal("openai/gpt-4o-mini", node["model"]!.GetValue<string>());
+            Assert.True(node["recorded"]!.GetValue<bool>(), $"{id} should be marked as a recorded response");
+            Assert.True(node["tokens"]!["input"]!.GetValue<long>() > 0 && node["tokens"]!["output"]!.GetValue<long>() > 0, $"{id} has no tokens");
+            Assert.True(node["costUsd"]!.GetValue<decimal>() > 0, $"{id} has no cost");
+            var manifest = node["details"]!["manifest"]!;
+            Assert.Contains(manifest["sections"]!.AsArray(), s => s!["name"]!.GetValue<string>() == "skill");
+            Assert.True(manifest["totalTokens"]!.GetValue<int>() > 0);
+            Assert.NotNull(manifest["drops"]);
+            Assert.Contains(events, e => e["type"]!.GetValue<string>() == "context_compiled" && e["nodeId"]!.GetValue<string>() == id);
+            Assert.Contains(events, e => e["type"]!.GetValue<string>() == "model_called" && e["nodeId"]!.GetValue<string>() == id && e["data"]!["recorded"]!.GetValue<bool>());
+        }
+
+        Assert.Equal(modelNodes.Sum(n => n["costUsd"]!.GetValue<decimal>()), run["costUsd"]!.GetValue<decimal>());
+    }
+
+    internal static Dictionary<string, JsonObject> Nodes(JsonObject run) =>
+        run["nodes"]!.AsArray().Select(n => n!.AsObject()).ToDictionary(n => n["id"]!.GetValue<string>());
+
+    private static DateTimeOffset Time(JsonObject ev, string field) =>
+        DateTimeOffset.Parse(ev["data"]![field]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string HashFolder(string folder)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            sha.AppendData(System.Text.Encoding.UTF8.GetBytes(Path.GetRelativePath(folder, file)));
+            sha.AppendData(File.ReadAllBytes(file));
+        }
+
+        return Convert.ToHexString(sha.GetHashAndReset());
+    }
+}
