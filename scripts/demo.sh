@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Runs the demo: installs the pinned Azurite (npm ci), builds the app, then `agentfn demo` starts Azurite and the
+# Functions app on free local ports, runs the git-to-prod graph end to end, prints the result and stops both.
+# Extra arguments go to `agentfn demo` (try --help).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+echo "==> npm ci (Azurite)"
+npm ci --no-audit --no-fund --loglevel=error
+echo "==> dotnet build -c Release"
+dotnet build AgentFunctions.sln -c Release --nologo -v quiet
+echo
+exec dotnet src/Cli/bin/Release/net10.0/agentfn.dll demo --configuration Release "$@"
