@@ -22,7 +22,7 @@ fi
 
 echo "==> dotnet test"
 dotnet test AgentFunctions.sln -c Release --no-build --nologo \
-    --logger "trx" --logger "console;verbosity=normal" --results-directory "$results"
+    --logger "trx" --results-directory "$results"
 status=$?
 
 # Sum the counters of every TRX file; tests that did not run (skipped, not executed) count as failed.
