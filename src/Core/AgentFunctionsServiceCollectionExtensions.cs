@@ -21,24 +21,32 @@ public static class AgentFunctionsServiceCollectionExtensions
     /// <param name="configuration">App configuration (sections AgentFunctions, Models, Orchestration, Standalone, Tools, Storage, and the AzureWebJobsStorage connection).</param>
     /// <param name="hostingMode"><c>standalone</c> or <c>custom-handler</c>, reported by <c>/api/health</c>.</param>
     /// <returns>The same services.</returns>
+    /// <exception cref="InvalidOperationException">No storage is configured, or in-memory storage is asked for under the Functions host.</exception>
     public static IServiceCollection AddAgentFunctionsCore(this IServiceCollection services, IConfiguration configuration, string hostingMode)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<AgentFunctionsOptions>().BindConfiguration(AgentFunctionsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AgentFunctionsOptions>().BindConfiguration(AgentFunctionsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart()
+            .PostConfigure(o => o.ContentRoot = Path.GetFullPath(o.ContentRoot));
         services.AddOptions<ModelOptions>().BindConfiguration(ModelOptions.SectionName);
         services.AddOptions<OrchestrationOptions>().BindConfiguration(OrchestrationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<StandaloneOptions>().BindConfiguration(StandaloneOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddAgentFunctionsTools(configuration);
         services.PostConfigure<WorkspaceOptions>(o =>
         {
-            var root = configuration[$"{AgentFunctionsOptions.SectionName}:ContentRoot"] ?? Directory.GetCurrentDirectory();
+            var root = Path.GetFullPath(configuration[$"{AgentFunctionsOptions.SectionName}:ContentRoot"] ?? Directory.GetCurrentDirectory());
             o.RepositoriesRoot = string.IsNullOrWhiteSpace(o.RepositoriesRoot) ? root : Path.GetFullPath(o.RepositoriesRoot, root);
             o.WorkRoot = Path.GetFullPath(o.WorkRoot, root);
         });
 
         services.AddSingleton(TimeProvider.System);
         var (account, label) = StorageFactory.Create(configuration, TimeProvider.System);
+        if (label == "in-memory" && hostingMode == "custom-handler")
+        {
+            throw new InvalidOperationException(
+                "Storage:Mode=InMemory cannot run under the Functions host: its queue triggers read Azure Storage. Use a storage connection (AzureWebJobsStorage).");
+        }
+
         services.AddSingleton(account);
         services.AddSingleton(new HostingInfo(hostingMode, label));
 

@@ -64,7 +64,9 @@ public sealed class AppProcess : IAsyncDisposable
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(environment);
-        var chosen = port ?? FreePort.Next();
+        // In custom-handler mode the host picks the port and passes it in FUNCTIONS_CUSTOMHANDLER_PORT.
+        var chosen = port
+            ?? (environment.TryGetValue("FUNCTIONS_CUSTOMHANDLER_PORT", out var hostPort) ? int.Parse(hostPort, System.Globalization.CultureInfo.InvariantCulture) : FreePort.Next());
         var startInfo = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = workingDirectory,
