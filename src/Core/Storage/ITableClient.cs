@@ -63,12 +63,6 @@ public interface ITableClient
     /// <returns>The page; a page can be empty and still carry a continuation token.</returns>
     Task<TableQueryPage> QueryAsync(TableQuery query, string? continuationToken = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Reads every entity a partition query matches, following continuation tokens.</summary>
-    /// <param name="query">The partition and the row-key range.</param>
-    /// <param name="cancellationToken">Cancels the requests.</param>
-    /// <returns>The entities, ordered by row key.</returns>
-    IAsyncEnumerable<TableEntity> QueryAllAsync(TableQuery query, CancellationToken cancellationToken = default);
-
     /// <summary>Applies up to 100 operations on one partition atomically (an entity-group transaction): all succeed or none.</summary>
     /// <param name="actions">1–100 actions, one per entity, all with the same partition key, under 4 MiB in total.</param>
     /// <param name="cancellationToken">Cancels the request.</param>

@@ -39,24 +39,6 @@ internal sealed partial class AzureTableClient
             : null;
         return new TableQueryPage(items, token);
     }
-
-    /// <inheritdoc/>
-    public async IAsyncEnumerable<TableEntity> QueryAllAsync(TableQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        string? token = null;
-        do
-        {
-            var page = await QueryAsync(query, token, cancellationToken);
-            foreach (var entity in page.Items)
-            {
-                yield return entity;
-            }
-
-            token = page.ContinuationToken;
-        }
-        while (token is not null);
-    }
-
     /// <summary>The OData filter <c>PartitionKey eq 'pk' [and RowKey ge 'from'] [and RowKey lt 'to']</c>, quotes doubled.</summary>
     internal static string Filter(TableQuery query)
     {

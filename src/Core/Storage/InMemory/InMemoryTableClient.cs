@@ -72,23 +72,6 @@ internal sealed class InMemoryTableClient : ITableClient
     }
 
     /// <inheritdoc/>
-    public async IAsyncEnumerable<TableEntity> QueryAllAsync(TableQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        string? token = null;
-        do
-        {
-            var page = await QueryAsync(query, token, cancellationToken);
-            foreach (var entity in page.Items)
-            {
-                yield return entity;
-            }
-
-            token = page.ContinuationToken;
-        }
-        while (token is not null);
-    }
-
-    /// <inheritdoc/>
     public Task<IReadOnlyList<string?>> SubmitTransactionAsync(IReadOnlyList<TableTransactionAction> actions, CancellationToken cancellationToken = default)
     {
         StorageLimitChecks.CheckTransaction(actions);
