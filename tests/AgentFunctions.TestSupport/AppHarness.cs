@@ -68,8 +68,16 @@ public sealed class AppHarness : IAsyncDisposable
         }
 
         var harness = new AppHarness(azurite, work, env);
-        await harness.StartAppAsync();
-        return harness;
+        try
+        {
+            await harness.StartAppAsync();
+            return harness;
+        }
+        catch
+        {
+            await harness.DisposeAsync(); // do not leave Azurite running when the app cannot start
+            throw;
+        }
     }
 
     /// <summary>Starts the app (again) on a free port against the same Azurite.</summary>
