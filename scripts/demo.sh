@@ -1,11 +1,10 @@
 #!/usr/bin/env bash
-# Runs the demo: installs the pinned Azurite (npm ci), builds the app, then `agentfn demo` starts Azurite and the
+# Runs the demo: installs the pinned Azurite (npm ci, skipped when up to date), builds the app, then `agentfn demo` starts Azurite and the
 # Functions app on free local ports, runs the git-to-prod graph end to end, prints the result and stops both.
 # Extra arguments go to `agentfn demo` (try --help).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-echo "==> npm ci (Azurite)"
-npm ci --no-audit --no-fund --loglevel=error
+./scripts/ensure-node-tools.sh
 echo "==> dotnet build -c Release"
 dotnet build AgentFunctions.sln -c Release --nologo -v quiet
 echo

@@ -10,8 +10,7 @@ mkdir -p "$results"
 
 summary() { echo "$1 passed, $2 failed"; }
 
-echo "==> npm ci (Azurite $(node -p "require('./package.json').devDependencies.azurite"))"
-if ! npm ci --no-audit --no-fund --loglevel=error; then
+if ! ./scripts/ensure-node-tools.sh; then
     echo "npm ci failed"; summary 0 1; exit 1
 fi
 
