@@ -61,6 +61,7 @@ public sealed class AppHarness : IAsyncDisposable
             ["Standalone__MaxPollingInterval"] = "00:00:00.250",
             ["Logging__LogLevel__Default"] = "Information",
             ["Models__Recorded__ReplayDelay"] = "00:00:00.500",
+            ["Orchestration__MaxDequeueCount"] = "3",
         };
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {

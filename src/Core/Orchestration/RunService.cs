@@ -94,9 +94,20 @@ public sealed partial class RunService(RunStore store, GraphService graphs, Time
         }
 
         var header = loaded.Header;
-        var graph = graphs.ForRun(header.GraphHash, loaded.GraphYaml);
         var rows = await store.ReadNodesAsync(runId, cancellationToken);
-        var nodes = graph.Nodes.Select(n => ToView(n, rows.GetValueOrDefault(n.Id) ?? NodeState.Initial(n.Id))).ToList();
+        GraphDefinition? graph = null;
+        try
+        {
+            graph = graphs.ForRun(header.GraphHash, loaded.GraphYaml);
+        }
+        catch (InvalidOperationException)
+        {
+            // The stored graph no longer validates (the run failed for that reason); show the node rows that exist.
+        }
+
+        var nodes = graph is null
+            ? rows.Values.Select(r => ToView(new GraphNode(r.NodeId, NodeKind.Tool, "?", [], [], null, NodePolicy.Default, 0), r)).ToList()
+            : graph.Nodes.Select(n => ToView(n, rows.GetValueOrDefault(n.Id) ?? NodeState.Initial(n.Id))).ToList();
         return new RunView(
             header.RunId, header.GraphName, header.GraphHash, header.Status.ToWire(), header.CreatedAt, header.StartedAt, header.CompletedAt,
             header.Error, header.Inputs, new BudgetView(header.BudgetUsd, header.SpentUsd, header.ReservedUsd), header.SpentUsd,
