@@ -33,7 +33,7 @@ public sealed partial class RunStore
                 return;
             }
 
-            var now = DateTimeOffset.UtcNow;
+            var now = _time.GetUtcNow();
             var failed = header with { Status = RunStatus.Failed, CompletedAt = now, Error = reason, NextEventSeq = header.NextEventSeq + 1 };
             var ev = new RunEvent(header.NextEventSeq, "run_failed", null, now, new JsonObject { ["error"] = reason, ["dead_lettered"] = true });
             var transition = new TransitionResult(failed, [], [], [ev]);

@@ -18,13 +18,16 @@ public sealed partial class RunStore
     private readonly PayloadStore _payloads;
     private readonly RunEntityMapper _mapper;
     private readonly OrchestrationOptions _options;
+    private readonly TimeProvider _time;
 
     /// <summary>Creates the store.</summary>
     /// <param name="account">The storage account.</param>
     /// <param name="payloads">Large-payload store.</param>
     /// <param name="options">Queue, table and container names.</param>
-    public RunStore(IStorageAccount account, PayloadStore payloads, IOptions<OrchestrationOptions> options)
+    /// <param name="time">Clock for failure timestamps.</param>
+    public RunStore(IStorageAccount account, PayloadStore payloads, IOptions<OrchestrationOptions> options, TimeProvider time)
     {
+        _time = time;
         ArgumentNullException.ThrowIfNull(account);
         ArgumentNullException.ThrowIfNull(options);
         _account = account;
