@@ -1,4 +1,5 @@
 using AgentFunctions.Core;
+using AgentFunctions.Core.Budgets;
 using AgentFunctions.Core.Hosting;
 using AgentFunctions.Core.Models;
 using AgentFunctions.Core.Models.Recorded;
@@ -30,6 +31,7 @@ public static class AgentFunctionsServiceCollectionExtensions
             .PostConfigure(o => o.ContentRoot = Path.GetFullPath(o.ContentRoot));
         services.AddOptions<ModelOptions>().BindConfiguration(ModelOptions.SectionName);
         services.AddOptions<OrchestrationOptions>().BindConfiguration(OrchestrationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<BudgetOptions>().BindConfiguration(BudgetOptions.SectionName);
         services.AddOptions<StandaloneOptions>().BindConfiguration(StandaloneOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddAgentFunctionsTools(configuration);
         services.PostConfigure<WorkspaceOptions>(o =>
@@ -63,6 +65,8 @@ public static class AgentFunctionsServiceCollectionExtensions
         services.AddSingleton<PriceTable>();
         services.AddSingleton<ModelRouter>();
 
+        services.AddSingleton(sp => new DomainBudgetLimits(sp.GetRequiredService<IOptions<BudgetOptions>>()));
+        services.AddSingleton<DomainBudgetStore>();
         services.AddSingleton<PayloadStore>();
         services.AddSingleton<RunStore>();
         services.AddSingleton<GraphService>();

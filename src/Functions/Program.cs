@@ -1,5 +1,4 @@
 using AgentFunctions.Core.Hosting;
-using AgentFunctions.Core.Orchestration.Storage;
 using AgentFunctions.Functions.Api;
 using AgentFunctions.Functions.CustomHandler;
 using AgentFunctions.Functions.Hosting;
@@ -30,7 +29,7 @@ if (mode == "standalone")
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-await app.Services.GetRequiredService<RunStore>().EnsureCreatedAsync();
+await StorageBootstrap.EnsureCreatedAsync(app.Services);
 app.MapHealthApi();
 app.MapRunsApi();
 app.MapGraphsApi();

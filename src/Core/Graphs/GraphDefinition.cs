@@ -35,6 +35,23 @@ public sealed record GraphDefinition(
 /// <param name="Description">Free text, or null.</param>
 public sealed record GraphInput(string Name, string Type, bool Required, System.Text.Json.Nodes.JsonNode? Default, string? Description);
 
-/// <summary>Run-level budget.</summary>
+/// <summary>Run-level budget and what to do when a model call would not fit it.</summary>
 /// <param name="MaxCostUsd">Most the whole run may spend on model calls, in USD; null for no limit.</param>
-public sealed record GraphBudget(decimal? MaxCostUsd);
+/// <param name="OnExceed">What happens when the next model call would exceed the node, run or domain budget.</param>
+public sealed record GraphBudget(decimal? MaxCostUsd, BudgetPolicy OnExceed = BudgetPolicy.Fail);
+
+/// <summary>What to do when a model call would exceed a budget (checked before the call, so nothing is spent).</summary>
+public enum BudgetPolicy
+{
+    /// <summary>Fail the node, and with it the run.</summary>
+    Fail,
+
+    /// <summary>Skip the node when it is <c>optional</c> (the run goes on); fail it otherwise.</summary>
+    Skip,
+
+    /// <summary>Use the cheapest model of a lower tier when that fits; fail otherwise.</summary>
+    Downgrade,
+
+    /// <summary>Pause the run until a human approves the call (<c>POST /api/runs/{id}/approvals</c>) or rejects it.</summary>
+    Approve,
+}

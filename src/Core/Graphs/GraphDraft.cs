@@ -11,6 +11,8 @@ internal sealed class GraphDraft
 
     public decimal? MaxCostUsd { get; set; }
 
+    public BudgetPolicy OnExceed { get; set; } = BudgetPolicy.Fail;
+
     public PolicyDraft Defaults { get; } = new();
 
     public List<NodeDraft> Nodes { get; } = [];

@@ -102,7 +102,7 @@ public static partial class GraphLoader
             n.Policy.Over(draft.Defaults.Over(NodePolicy.Default)),
             (int)n.Key.Start.Line)).ToList();
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(yamlText)));
-        return new GraphDefinition(draft.Name!, draft.Description, draft.Inputs, new GraphBudget(draft.MaxCostUsd), nodes, yamlText, hash);
+        return new GraphDefinition(draft.Name!, draft.Description, draft.Inputs, new GraphBudget(draft.MaxCostUsd, draft.OnExceed), nodes, yamlText, hash);
     }
 
     [GeneratedRegex("^\\(Line: \\d+, Col: \\d+, Idx: \\d+\\) - \\(Line: \\d+, Col: \\d+, Idx: \\d+\\): ", RegexOptions.CultureInvariant)]

@@ -46,6 +46,10 @@ public sealed record NodeContext(string Repository, IReadOnlyList<string> Includ
 /// <param name="MaxOutputTokens">Most tokens the model may produce (also used for the pre-call cost estimate); null for the skill's.</param>
 public sealed record NodePolicy(string? Model, int Retries, TimeSpan Timeout, decimal? MaxCostUsd, int? MaxOutputTokens)
 {
+    /// <summary>Gets whether the run may go on without this node: under the budget policy <c>skip</c> an optional node that
+    /// does not fit the budget is skipped, and the nodes that need it still run (reading its output as null).</summary>
+    public bool Optional { get; init; }
+
     /// <summary>Built-in defaults: no model override, 0 retries, 5 minute timeout, no cost cap.</summary>
     public static NodePolicy Default { get; } = new(null, 0, TimeSpan.FromMinutes(5), null, null);
 }

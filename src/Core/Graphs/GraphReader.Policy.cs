@@ -9,7 +9,7 @@ internal sealed partial class GraphReader
 {
     private const int MaxRetries = 10;
     private const int MaxOutputTokensLimit = 200_000;
-    private static readonly string[] s_policyKeys = ["model", "retries", "timeout", "max_cost_usd", "max_output_tokens"];
+    private static readonly string[] s_policyKeys = ["model", "retries", "timeout", "max_cost_usd", "max_output_tokens", "optional"];
 
     private void ReadPolicy(YamlNode value, string field, string? nodeId, PolicyDraft policy)
     {
@@ -39,6 +39,9 @@ internal sealed partial class GraphReader
                 break;
             case "max_cost_usd":
                 policy.MaxCostUsd = ReadUsd(value, field, nodeId);
+                break;
+            case "optional":
+                policy.Optional = ReadBool(value, field, nodeId);
                 break;
             default:
                 policy.MaxOutputTokens = ReadInt(value, field, nodeId, 1, MaxOutputTokensLimit);

@@ -11,7 +11,7 @@ internal sealed partial class GraphReader(GraphLoaderContext context, GraphError
 {
     private static readonly string[] s_topKeys = ["name", "description", "inputs", "budget", "defaults", "nodes"];
     private static readonly string[] s_inputKeys = ["type", "required", "default", "description"];
-    private static readonly string[] s_budgetKeys = ["max_cost_usd"];
+    private static readonly string[] s_budgetKeys = ["max_cost_usd", "on_exceed"];
     private static readonly string[] s_inputTypes = ["string", "number", "integer", "boolean", "object", "array"];
 
     /// <summary>Reads the root mapping of a graph file.</summary>
@@ -135,9 +135,23 @@ internal sealed partial class GraphReader(GraphLoaderContext context, GraphError
             return;
         }
 
-        foreach (var (_, _, cost) in Entries(map, s_budgetKeys, "budget", null, "in budget"))
+        foreach (var (key, _, item) in Entries(map, s_budgetKeys, "budget", null, "in budget"))
         {
-            draft.MaxCostUsd = ReadUsd(cost, "budget.max_cost_usd", null);
+            if (key == "max_cost_usd")
+            {
+                draft.MaxCostUsd = ReadUsd(item, "budget.max_cost_usd", null);
+            }
+            else if (ReadString(item, "budget.on_exceed", null) is { } policy)
+            {
+                if (Enum.TryParse<BudgetPolicy>(policy, ignoreCase: true, out var parsed) && policy.All(char.IsAsciiLetterLower))
+                {
+                    draft.OnExceed = parsed;
+                }
+                else
+                {
+                    Invalid(item, "budget.on_exceed", null, $"'{policy}' is not a budget policy; use fail, skip, downgrade or approve.");
+                }
+            }
         }
     }
 

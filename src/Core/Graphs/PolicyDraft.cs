@@ -13,11 +13,16 @@ internal sealed class PolicyDraft
 
     public int? MaxOutputTokens { get; set; }
 
+    public bool? Optional { get; set; }
+
     /// <summary>Layers this draft over <paramref name="baseline"/>.</summary>
     public NodePolicy Over(NodePolicy baseline) => new(
         Model ?? baseline.Model,
         Retries ?? baseline.Retries,
         Timeout ?? baseline.Timeout,
         MaxCostUsd ?? baseline.MaxCostUsd,
-        MaxOutputTokens ?? baseline.MaxOutputTokens);
+        MaxOutputTokens ?? baseline.MaxOutputTokens)
+    {
+        Optional = Optional ?? baseline.Optional,
+    };
 }

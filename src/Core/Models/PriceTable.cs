@@ -49,4 +49,27 @@ public sealed class PriceTable
     /// <exception cref="KeyNotFoundException">The model has no price; the message says how to add one.</exception>
     public ModelPrice Get(string modelId) => Find(modelId)
         ?? throw new KeyNotFoundException($"Model '{modelId}' has no price. Add it under Models:Prices:{modelId} (InputPerMillionUsd, OutputPerMillionUsd).");
+
+    /// <summary>
+    /// Finds the cheapest model of the same provider that costs less than <paramref name="modelId"/> (input + output price per
+    /// 1M tokens), for the <c>downgrade</c> budget policy.
+    /// </summary>
+    /// <param name="modelId">The model to replace.</param>
+    /// <returns>The cheaper model id, or null when none is cheaper.</returns>
+    public string? Cheaper(string modelId)
+    {
+        if (Find(modelId) is not { } price)
+        {
+            return null;
+        }
+
+        var provider = modelId.Split('/')[0] + "/";
+        var total = price.InputPerMillionUsd + price.OutputPerMillionUsd;
+        return _prices
+            .Where(kv => kv.Key.StartsWith(provider, StringComparison.Ordinal) && kv.Value.InputPerMillionUsd + kv.Value.OutputPerMillionUsd < total)
+            .OrderBy(kv => kv.Value.InputPerMillionUsd + kv.Value.OutputPerMillionUsd)
+            .ThenBy(kv => kv.Key, StringComparer.Ordinal)
+            .Select(kv => kv.Key)
+            .FirstOrDefault();
+    }
 }

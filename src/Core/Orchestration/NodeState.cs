@@ -20,6 +20,8 @@ namespace AgentFunctions.Core.Orchestration;
 /// <param name="Output">The node's output when it succeeded.</param>
 /// <param name="Error">Why the last attempt failed, or null.</param>
 /// <param name="Details">Execution details of the last attempt (context manifest, model choice and reason, skill version, tool summary).</param>
+/// <param name="DispatchModel">The model the orchestrator chose for the current attempt (a downgrade), or null for the node's own.</param>
+/// <param name="BudgetApproved">True when a human approved exceeding the budget for this node; its calls are not budget-checked again.</param>
 public sealed record NodeState(
     string NodeId,
     NodeStatus Status,
@@ -37,7 +39,9 @@ public sealed record NodeState(
     bool Recorded,
     JsonNode? Output,
     string? Error,
-    JsonObject? Details)
+    JsonObject? Details,
+    string? DispatchModel = null,
+    bool BudgetApproved = false)
 {
     /// <summary>Creates the state of a node that has not run.</summary>
     /// <param name="nodeId">The node id.</param>

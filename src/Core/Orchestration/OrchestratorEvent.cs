@@ -10,6 +10,13 @@ public sealed record StartRun : OrchestratorEvent;
 /// <param name="Result">The attempt's outcome.</param>
 public sealed record NodeCompleted(NodeResult Result) : OrchestratorEvent;
 
+/// <summary>A human decided on a node that waits for approval.</summary>
+/// <param name="NodeId">The node.</param>
+/// <param name="Approved">True to let the node run despite the budget; false to fail it (and the run).</param>
+/// <param name="By">Who decided, as given.</param>
+/// <param name="Comment">Why, as given.</param>
+public sealed record ApprovalDecided(string NodeId, bool Approved, string? By, string? Comment) : OrchestratorEvent;
+
 /// <summary>A run's partition as the orchestrator loads it: the header and every node.</summary>
 /// <param name="Header">The run header.</param>
 /// <param name="Nodes">Node states by node id (every node of the graph).</param>
@@ -19,7 +26,11 @@ public sealed record RunSnapshot(RunHeader Header, IReadOnlyDictionary<string, N
 /// <param name="NodeId">The node to execute.</param>
 /// <param name="Attempt">The attempt, 1-based.</param>
 /// <param name="Delay">How long the work item stays invisible (retry back-off); zero for none.</param>
-public sealed record WorkItemDispatch(string NodeId, int Attempt, TimeSpan Delay);
+/// <param name="Model">The model chosen for this attempt when it differs from the node's own (a downgrade), else null.</param>
+/// <param name="Domain">The domain whose budget the call counts against, or null.</param>
+/// <param name="ReservationUsd">The cost reserved for the attempt, in USD.</param>
+/// <param name="BudgetApproved">True when a human approved the call; domain budgets are not checked for it.</param>
+public sealed record WorkItemDispatch(string NodeId, int Attempt, TimeSpan Delay, string? Model = null, string? Domain = null, decimal ReservationUsd = 0, bool BudgetApproved = false);
 
 /// <summary>What applying events to a run produced.</summary>
 /// <param name="Header">The new header.</param>

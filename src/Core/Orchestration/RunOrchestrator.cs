@@ -1,3 +1,4 @@
+using AgentFunctions.Core.Budgets;
 using AgentFunctions.Core.Orchestration.Messages;
 using AgentFunctions.Core.Orchestration.Storage;
 using Azure;
@@ -7,13 +8,21 @@ namespace AgentFunctions.Core.Orchestration;
 
 /// <summary>
 /// One orchestrator step for one run: load the partition, apply the incoming events with <see cref="RunTransition"/>,
-/// commit header + nodes + events + outbox in one transaction guarded by the header ETag, then send the outbox.
-/// The caller deletes the incoming messages only after this returns, so a crash at any point is repaired by redelivery:
-/// re-applying an applied event changes nothing and only re-sends the outbox.
+/// reserve the domain budgets of the work items it dispatches (re-applying with the refusals, so the graph's budget policy
+/// decides), settle the domain budgets of the completions it accepted, then commit header + nodes + events + outbox in one
+/// transaction guarded by the header ETag, and send the outbox. The caller deletes the incoming messages only after this
+/// returns, so a crash at any point is repaired by redelivery: every side effect is idempotent.
 /// </summary>
-public sealed partial class RunOrchestrator(RunStore store, GraphService graphs, NodeCostEstimator estimator, TimeProvider time, ILogger<RunOrchestrator> logger)
+public sealed partial class RunOrchestrator(
+    RunStore store,
+    GraphService graphs,
+    NodeCostEstimator estimator,
+    DomainBudgetStore domains,
+    TimeProvider time,
+    ILogger<RunOrchestrator> logger)
 {
     private const int MaxConflictRetries = 20;
+    private const int MaxBudgetRounds = 4;
 
     /// <summary>Applies a batch of messages of one run.</summary>
     /// <param name="runId">The run.</param>
@@ -37,11 +46,10 @@ public sealed partial class RunOrchestrator(RunStore store, GraphService graphs,
 
             var header = loaded?.Header ?? RunStore.NewHeader(creation!);
             var graph = graphs.ForRun(header.GraphHash, loaded?.GraphYaml ?? creation!.GraphYaml);
-            var nodes = graph.Nodes.ToDictionary(
-                n => n.Id,
-                n => loaded?.Nodes.GetValueOrDefault(n.Id) ?? NodeState.Initial(n.Id),
-                StringComparer.Ordinal);
-            var result = RunTransition.Apply(new RunSnapshot(header, nodes), graph, events, estimator.Estimate(graph), time.GetUtcNow());
+            var nodes = graph.Nodes.ToDictionary(n => n.Id, n => loaded?.Nodes.GetValueOrDefault(n.Id) ?? NodeState.Initial(n.Id), StringComparer.Ordinal);
+            var snapshot = new RunSnapshot(header, nodes);
+            var result = await ApplyWithDomainBudgetsAsync(runId, snapshot, graph, events, cancellationToken);
+            await SettleCompletionsAsync(runId, snapshot, estimator.Plans(graph), events, cancellationToken);
             var pendingOutbox = loaded?.Outbox ?? [];
             if (!result.HasChanges && creation is null)
             {
@@ -66,10 +74,79 @@ public sealed partial class RunOrchestrator(RunStore store, GraphService graphs,
         }
     }
 
+    /// <summary>The idempotency key of one node attempt's domain reservation.</summary>
+    /// <param name="runId">The run.</param>
+    /// <param name="nodeId">The node.</param>
+    /// <param name="attempt">The attempt.</param>
+    /// <returns><c>run|node|attempt</c>.</returns>
+    public static string ReservationKey(string runId, string nodeId, int attempt) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{runId}|{nodeId}|{attempt}");
+
+    private async Task<TransitionResult> ApplyWithDomainBudgetsAsync(
+        string runId, RunSnapshot snapshot, Graphs.GraphDefinition graph, IReadOnlyList<OrchestratorEvent> events, CancellationToken cancellationToken)
+    {
+        var plans = estimator.Plans(graph);
+        var denials = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
+        var reserved = new Dictionary<string, WorkItemDispatch>(StringComparer.Ordinal);
+        for (var round = 1; ; round++)
+        {
+            var budget = new BudgetInputs(plans, denials.ToDictionary(kv => kv.Key, kv => (IReadOnlyDictionary<string, string>)kv.Value, StringComparer.Ordinal));
+            var result = RunTransition.Apply(snapshot, graph, events, budget, time.GetUtcNow());
+            var refused = false;
+            foreach (var dispatch in result.Dispatches.Where(d => d.Domain is not null && d.ReservationUsd > 0))
+            {
+                var key = ReservationKey(runId, dispatch.NodeId, dispatch.Attempt);
+                var model = dispatch.Model ?? plans[dispatch.NodeId].Model!;
+                var refusal = await domains.TryReserveAsync(dispatch.Domain!, key, dispatch.ReservationUsd, dispatch.BudgetApproved, cancellationToken);
+                if (refusal is null)
+                {
+                    reserved[key] = dispatch;
+                }
+                else if (round < MaxBudgetRounds)
+                {
+                    if (!denials.TryGetValue(dispatch.NodeId, out var byModel))
+                    {
+                        denials[dispatch.NodeId] = byModel = new Dictionary<string, string>(StringComparer.Ordinal);
+                    }
+
+                    byModel[model] = refusal;
+                    refused = true;
+                }
+            }
+
+            if (!refused || round >= MaxBudgetRounds)
+            {
+                // Release what earlier rounds reserved for dispatches the final transition no longer makes.
+                var kept = result.Dispatches.Select(d => ReservationKey(runId, d.NodeId, d.Attempt)).ToHashSet(StringComparer.Ordinal);
+                foreach (var (key, dispatch) in reserved.Where(kv => !kept.Contains(kv.Key)))
+                {
+                    await domains.SettleAsync(dispatch.Domain!, key, 0, cancellationToken);
+                }
+
+                return result;
+            }
+        }
+    }
+
+    private async Task SettleCompletionsAsync(
+        string runId, RunSnapshot snapshot, IReadOnlyDictionary<string, NodeCostPlan> plans, IReadOnlyList<OrchestratorEvent> events, CancellationToken cancellationToken)
+    {
+        foreach (var completed in events.OfType<NodeCompleted>().Select(e => e.Result))
+        {
+            var before = snapshot.Nodes.GetValueOrDefault(completed.NodeId);
+            var accepted = before is not null && before.Attempt == completed.Attempt && before.Status is NodeStatus.Scheduled or NodeStatus.Running;
+            if (accepted && plans.GetValueOrDefault(completed.NodeId)?.Domain is { } domain)
+            {
+                await domains.SettleAsync(domain, ReservationKey(runId, completed.NodeId, completed.Attempt), completed.CostUsd, cancellationToken);
+            }
+        }
+    }
+
     private static OrchestratorEvent ToEvent(OrchestratorMessage message) => message.Kind switch
     {
         MessageKinds.RunStart => new StartRun(),
         MessageKinds.NodeCompleted => new NodeCompleted(message.Result!),
+        MessageKinds.ApprovalDecided => new ApprovalDecided(message.Approval!.NodeId, message.Approval.Approved, message.Approval.By, message.Approval.Comment),
         _ => throw new MalformedMessageException($"Unknown orchestrator message kind '{message.Kind}'."),
     };
 

@@ -1,6 +1,6 @@
 namespace AgentFunctions.Core.Orchestration;
 
-/// <summary>Lifecycle of a run: <c>pending → running → succeeded | failed</c>.</summary>
+/// <summary>Lifecycle of a run: <c>pending → running (⇄ awaiting_approval) → succeeded | failed</c>.</summary>
 public enum RunStatus
 {
     /// <summary>Accepted; the orchestrator has not started it yet.</summary>
@@ -8,6 +8,9 @@ public enum RunStatus
 
     /// <summary>The orchestrator is scheduling its nodes.</summary>
     Running,
+
+    /// <summary>A node waits for a human to approve a model call that would exceed a budget; other nodes may still run.</summary>
+    AwaitingApproval,
 
     /// <summary>Every node succeeded.</summary>
     Succeeded,
@@ -27,6 +30,9 @@ public enum NodeStatus
 
     /// <summary>A worker is executing its current attempt.</summary>
     Running,
+
+    /// <summary>Its model call would exceed a budget and the graph's policy is <c>approve</c>: it waits for a human decision.</summary>
+    AwaitingApproval,
 
     /// <summary>Finished successfully; its output is recorded.</summary>
     Succeeded,
@@ -51,13 +57,23 @@ public static class StatusExtensions
     /// <returns>True for succeeded, failed and skipped.</returns>
     public static bool IsTerminal(this NodeStatus status) => status is NodeStatus.Succeeded or NodeStatus.Failed or NodeStatus.Skipped;
 
-    /// <summary>Gets the lowercase wire name of a status (<c>succeeded</c>).</summary>
+    /// <summary>Gets the snake_case wire name of a status (<c>succeeded</c>, <c>awaiting_approval</c>).</summary>
     /// <param name="status">The status.</param>
     /// <returns>The name.</returns>
-    public static string ToWire(this RunStatus status) => status.ToString().ToLowerInvariant();
+    public static string ToWire(this RunStatus status) => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(status.ToString());
 
-    /// <summary>Gets the lowercase wire name of a status (<c>scheduled</c>).</summary>
+    /// <summary>Gets the snake_case wire name of a status (<c>scheduled</c>, <c>awaiting_approval</c>).</summary>
     /// <param name="status">The status.</param>
     /// <returns>The name.</returns>
-    public static string ToWire(this NodeStatus status) => status.ToString().ToLowerInvariant();
+    public static string ToWire(this NodeStatus status) => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(status.ToString());
+
+    /// <summary>Parses a wire name written by <see cref="ToWire(RunStatus)"/>.</summary>
+    /// <param name="wire">The name.</param>
+    /// <returns>The status.</returns>
+    public static RunStatus ParseRunStatus(string wire) => Enum.Parse<RunStatus>(wire.Replace("_", string.Empty, StringComparison.Ordinal), ignoreCase: true);
+
+    /// <summary>Parses a wire name written by <see cref="ToWire(NodeStatus)"/>.</summary>
+    /// <param name="wire">The name.</param>
+    /// <returns>The status.</returns>
+    public static NodeStatus ParseNodeStatus(string wire) => Enum.Parse<NodeStatus>(wire.Replace("_", string.Empty, StringComparison.Ordinal), ignoreCase: true);
 }

@@ -5,7 +5,7 @@ namespace AgentFunctions.Core.Orchestration;
 
 public static partial class RunTransition
 {
-    private sealed class TransitionState(RunSnapshot snapshot, GraphDefinition graph, IReadOnlyDictionary<string, decimal> reservations, DateTimeOffset now)
+    private sealed partial class TransitionState(RunSnapshot snapshot, GraphDefinition graph, BudgetInputs budget, DateTimeOffset now)
     {
         private readonly GraphIndex _index = GraphIndex.For(graph);
         private readonly Dictionary<string, NodeState> _nodes = new(snapshot.Nodes, StringComparer.Ordinal);
@@ -14,6 +14,8 @@ public static partial class RunTransition
         private readonly List<RunEvent> _events = [];
         private readonly Queue<string> _candidates = new();
         private RunHeader _header = snapshot.Header;
+
+        private bool Active => _header.Status is RunStatus.Running or RunStatus.AwaitingApproval;
 
         public void Start()
         {
@@ -69,28 +71,44 @@ public static partial class RunTransition
             }
 
             var policy = _index.Nodes[result.NodeId].Policy;
-            if (result.Attempt <= policy.Retries && !_header.Status.IsTerminal())
+            node = node with { Error = result.Error, Output = result.Output?.DeepClone() };
+            if (result.Attempt <= policy.Retries && Active)
             {
                 var next = result.Attempt + 1;
-                var delay = RetryDelay(next);
-                node = node with { Error = result.Error, Output = result.Output?.DeepClone() };
-                if (TryReserve(node, out var reserved))
+                Set(node with { Attempt = next });
+                if (Dispatch(_nodes[result.NodeId], RetryDelay(next)))
                 {
-                    Set(node with { Status = NodeStatus.Scheduled, Attempt = next, ReservedUsd = reserved, ScheduledAt = now, StartedAt = null });
-                    _dispatches.Add(new WorkItemDispatch(result.NodeId, next, delay));
                     Emit("node_retry_scheduled", result.NodeId, Data(
-                        ("failed_attempt", result.Attempt), ("error", result.Error), ("next_attempt", next), ("delay_ms", (long)delay.TotalMilliseconds)));
+                        ("failed_attempt", result.Attempt), ("error", result.Error), ("next_attempt", next), ("delay_ms", (long)RetryDelay(next).TotalMilliseconds)));
                 }
 
                 return;
             }
 
-            FailNode(node with { Output = result.Output?.DeepClone() }, result.Error ?? "failed", result.CompletedAt);
+            FailNode(node, result.Error ?? "failed", result.CompletedAt);
+        }
+
+        public void Decide(ApprovalDecided decision)
+        {
+            if (!_nodes.TryGetValue(decision.NodeId, out var node) || node.Status != NodeStatus.AwaitingApproval || !Active)
+            {
+                return; // already decided, or nothing to decide
+            }
+
+            Emit(decision.Approved ? "approval_granted" : "approval_rejected", node.NodeId, Data(("by", decision.By), ("comment", decision.Comment)));
+            if (decision.Approved)
+            {
+                Dispatch(node with { BudgetApproved = true, Status = NodeStatus.Pending }, TimeSpan.Zero);
+            }
+            else
+            {
+                FailNode(node, $"Budget approval rejected{(decision.By is null ? string.Empty : $" by {decision.By}")}{(decision.Comment is null ? string.Empty : $": {decision.Comment}")}.", now);
+            }
         }
 
         public void Schedule()
         {
-            while (_header.Status == RunStatus.Running && _candidates.TryDequeue(out var nodeId))
+            while (Active && _candidates.TryDequeue(out var nodeId))
             {
                 var state = _nodes[nodeId];
                 if (state.Status != NodeStatus.Pending)
@@ -99,82 +117,54 @@ public static partial class RunTransition
                 }
 
                 var needs = _index.Nodes[nodeId].Needs.Select(n => _nodes[n]).ToList();
-                if (needs.Any(n => n.Status is NodeStatus.Failed or NodeStatus.Skipped))
+                if (needs.FirstOrDefault(n => n.Status == NodeStatus.Failed || (n.Status == NodeStatus.Skipped && !IsOptional(n))) is { } blocker)
                 {
-                    var blocker = needs.First(n => n.Status is NodeStatus.Failed or NodeStatus.Skipped).NodeId;
-                    Skip(state, $"needed node '{blocker}' did not succeed");
+                    Skip(state, $"needed node '{blocker.NodeId}' did not succeed");
                     continue;
                 }
 
-                if (needs.Any(n => n.Status != NodeStatus.Succeeded))
+                if (needs.Any(n => n.Status != NodeStatus.Succeeded && !(n.Status == NodeStatus.Skipped && IsOptional(n))))
                 {
-                    continue; // fan-in: wait until every needed node succeeded
+                    continue; // fan-in: wait until every needed node is done
                 }
 
-                if (TryReserve(state, out var reserved))
-                {
-                    Set(state with { Status = NodeStatus.Scheduled, Attempt = 1, ReservedUsd = reserved, ScheduledAt = now });
-                    _dispatches.Add(new WorkItemDispatch(nodeId, 1, TimeSpan.Zero));
-                    Emit("node_scheduled", nodeId, Data(("attempt", 1), ("reserved_usd", reserved), ("needs", new JsonArray([.. needs.Select(n => (JsonNode?)n.NodeId)]))));
-                }
+                Dispatch(state with { Attempt = 1 }, TimeSpan.Zero);
             }
         }
 
         public void FinishIfDone()
         {
-            if (_header.Status != RunStatus.Running || _nodes.Values.Any(n => !n.Status.IsTerminal()))
+            if (!Active)
             {
                 return;
             }
 
-            _header = _header with { Status = RunStatus.Succeeded, CompletedAt = now };
-            Emit("run_succeeded", null, Data(("cost_usd", _header.SpentUsd), ("nodes", _nodes.Count)));
-        }
-
-        public TransitionResult ToResult() =>
-            new(_header with { NextEventSeq = _header.NextEventSeq }, [.. _changed.Values], _dispatches, _events);
-
-        private bool TryReserve(NodeState node, out decimal reserved)
-        {
-            reserved = reservations.GetValueOrDefault(node.NodeId);
-            var policy = _index.Nodes[node.NodeId].Policy;
-            if (policy.MaxCostUsd is { } nodeMax && reserved > nodeMax)
+            if (_nodes.Values.All(n => n.Status.IsTerminal()))
             {
-                BudgetExceeded(node, "node", reserved, nodeMax, $"estimated cost ${Units.FormatUsd(reserved)} of the next model call exceeds the node's max_cost_usd ${Units.FormatUsd(nodeMax)}");
-                return false;
+                _header = _header with { Status = RunStatus.Succeeded, CompletedAt = now };
+                Emit("run_succeeded", null, Data(("cost_usd", _header.SpentUsd), ("nodes", _nodes.Count)));
+                return;
             }
 
-            if (_header.BudgetUsd is { } budget && _header.SpentUsd + _header.ReservedUsd + reserved > budget)
-            {
-                BudgetExceeded(node, "run", reserved, budget,
-                    $"estimated cost ${Units.FormatUsd(reserved)} of the next model call would exceed the run budget ${Units.FormatUsd(budget)} " +
-                    $"(spent ${Units.FormatUsd(_header.SpentUsd)}, reserved ${Units.FormatUsd(_header.ReservedUsd)})");
-                return false;
-            }
-
-            _header = _header with { ReservedUsd = _header.ReservedUsd + reserved };
-            return true;
+            var waiting = _nodes.Values.Any(n => n.Status == NodeStatus.AwaitingApproval);
+            _header = _header with { Status = waiting ? RunStatus.AwaitingApproval : RunStatus.Running };
         }
 
-        private void BudgetExceeded(NodeState node, string scope, decimal estimate, decimal limit, string reason)
-        {
-            Emit("budget_exceeded", node.NodeId, Data(
-                ("scope", scope), ("estimate_usd", estimate), ("limit_usd", limit), ("spent_usd", _header.SpentUsd),
-                ("reserved_usd", _header.ReservedUsd), ("policy", "fail"), ("reason", reason)));
-            FailNode(node, $"Budget: {reason}; stopped before the model call.", now);
-        }
+        public TransitionResult ToResult() => new(_header, [.. _changed.Values], _dispatches, _events);
+
+        private bool IsOptional(NodeState node) => _index.Nodes[node.NodeId].Policy.Optional;
 
         private void FailNode(NodeState node, string error, DateTimeOffset completedAt)
         {
-            Set(node with { Status = NodeStatus.Failed, Error = error, CompletedAt = completedAt });
+            Set(node with { Status = NodeStatus.Failed, Error = error, CompletedAt = completedAt, ReservedUsd = 0 });
             Emit("node_failed", node.NodeId, Data(("attempt", node.Attempt), ("error", error)));
-            if (_header.Status.IsTerminal())
+            if (!Active)
             {
                 return;
             }
 
             _header = _header with { Status = RunStatus.Failed, CompletedAt = now, Error = $"Node '{node.NodeId}' failed: {error}" };
-            foreach (var pending in _nodes.Values.Where(n => n.Status == NodeStatus.Pending).ToList())
+            foreach (var pending in _nodes.Values.Where(n => n.Status is NodeStatus.Pending or NodeStatus.AwaitingApproval).ToList())
             {
                 Skip(pending, $"the run failed at node '{node.NodeId}'");
             }
@@ -209,8 +199,9 @@ public static partial class RunTransition
             {
                 Emit("model_called", result.NodeId, Data(
                     ("attempt", result.Attempt), ("model", result.Model), ("provider", result.Provider), ("recorded", result.Recorded),
-                    ("reason", result.Details?["model_reason"]?.DeepClone()), ("input_tokens", result.InputTokens),
-                    ("output_tokens", result.OutputTokens), ("cost_usd", result.CostUsd), ("estimate_usd", result.Details?["estimate_usd"]?.DeepClone())));
+                    ("reason", result.Details?["model_reason"]?.DeepClone()), ("attempts", result.Details?["attempts"]?.DeepClone()),
+                    ("input_tokens", result.InputTokens), ("output_tokens", result.OutputTokens), ("cost_usd", result.CostUsd),
+                    ("estimate_usd", result.Details?["estimate_usd"]?.DeepClone())));
             }
         }
 

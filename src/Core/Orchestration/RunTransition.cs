@@ -17,21 +17,21 @@ public static partial class RunTransition
     /// <param name="snapshot">The current state.</param>
     /// <param name="graph">The graph the run executes.</param>
     /// <param name="events">Events to apply, in order.</param>
-    /// <param name="reservationUsd">Estimated cost (USD) to reserve when dispatching each node (0 or absent for tool nodes).</param>
+    /// <param name="budget">Cost plan of every node and the domain-budget refusals of this step.</param>
     /// <param name="now">The time to stamp on changes.</param>
     /// <returns>The changes.</returns>
     public static TransitionResult Apply(
         RunSnapshot snapshot,
         GraphDefinition graph,
         IReadOnlyList<OrchestratorEvent> events,
-        IReadOnlyDictionary<string, decimal> reservationUsd,
+        BudgetInputs budget,
         DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(events);
-        ArgumentNullException.ThrowIfNull(reservationUsd);
-        var state = new TransitionState(snapshot, graph, reservationUsd, now);
+        ArgumentNullException.ThrowIfNull(budget);
+        var state = new TransitionState(snapshot, graph, budget, now);
         foreach (var e in events)
         {
             switch (e)
@@ -41,6 +41,9 @@ public static partial class RunTransition
                     break;
                 case NodeCompleted completed:
                     state.Complete(completed.Result);
+                    break;
+                case ApprovalDecided decided:
+                    state.Decide(decided);
                     break;
                 default:
                     throw new ArgumentException($"Unknown event type {e.GetType().Name}.", nameof(events));

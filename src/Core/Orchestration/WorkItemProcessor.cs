@@ -75,10 +75,11 @@ public sealed partial class WorkItemProcessor(RunStore store, GraphService graph
         var definition = graph.FindNode(item.NodeId)
             ?? throw new MalformedMessageException($"Run {item.RunId}'s graph has no node '{item.NodeId}'.");
         var nodes = await store.ReadNodesAsync(item.RunId, cancellationToken);
-        var outputs = nodes.Values.Where(n => n.Status == NodeStatus.Succeeded)
-            .ToDictionary(n => n.NodeId, n => n.Output, StringComparer.Ordinal);
+        var outputs = nodes.Values
+            .Where(n => n.Status == NodeStatus.Succeeded || (n.Status == NodeStatus.Skipped && graph.FindNode(n.NodeId)?.Policy.Optional == true))
+            .ToDictionary(n => n.NodeId, n => n.Status == NodeStatus.Succeeded ? n.Output : null, StringComparer.Ordinal);
         LogExecuting(logger, item.RunId, item.NodeId, item.Attempt);
-        var context = new NodeExecutionContext(item.RunId, graph, definition, item.Attempt, header.Inputs, outputs, node.ReservedUsd);
+        var context = new NodeExecutionContext(item.RunId, graph, definition, item.Attempt, header.Inputs, outputs, node.ReservedUsd, node.DispatchModel);
         var result = await executor.ExecuteAsync(context, cancellationToken);
         var stored = await store.AddResultAsync(item.RunId, result, cancellationToken);
         LogExecuted(logger, item.RunId, item.NodeId, item.Attempt, stored.Succeeded, stored.DurationMs, stored.Error ?? string.Empty);

@@ -30,7 +30,7 @@ public sealed class InMemorySchedulerTests : IDisposable
         services.AddSingleton<IConfiguration>(configuration);
         services.AddAgentFunctionsCore(configuration, "standalone");
         _services = services.BuildServiceProvider();
-        _services.GetRequiredService<Core.Orchestration.Storage.RunStore>().EnsureCreatedAsync().GetAwaiter().GetResult();
+        StorageBootstrap.EnsureCreatedAsync(_services).GetAwaiter().GetResult();
     }
 
     public void Dispose()

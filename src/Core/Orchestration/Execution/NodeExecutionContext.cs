@@ -11,6 +11,7 @@ namespace AgentFunctions.Core.Orchestration.Execution;
 /// <param name="Inputs">The run's bound inputs.</param>
 /// <param name="Outputs">Outputs of the run's succeeded nodes, by node id.</param>
 /// <param name="ReservedUsd">Cost reserved for this attempt by the orchestrator, in USD.</param>
+/// <param name="ModelOverride">The model the orchestrator chose for this attempt (a budget downgrade), or null for the node's own.</param>
 public sealed record NodeExecutionContext(
     string RunId,
     GraphDefinition Graph,
@@ -18,4 +19,5 @@ public sealed record NodeExecutionContext(
     int Attempt,
     JsonObject Inputs,
     IReadOnlyDictionary<string, JsonNode?> Outputs,
-    decimal ReservedUsd);
+    decimal ReservedUsd,
+    string? ModelOverride = null);

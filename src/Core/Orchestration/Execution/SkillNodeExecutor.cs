@@ -48,7 +48,7 @@ public sealed class SkillNodeExecutor(SkillCatalog skills, ModelRouter router, P
 
         details["manifest"] = JsonSerializer.SerializeToNode(prompt.Manifest, JsonSerializerOptions.Web);
         details["input_key"] = prompt.InputKey;
-        var selection = router.Select(node.Policy.Model ?? skill.Model);
+        var selection = router.Select(context.ModelOverride ?? node.Policy.Model ?? skill.Model);
         details["model_reason"] = selection.Reason;
         var maxOutput = node.Policy.MaxOutputTokens ?? skill.MaxOutputTokens;
         var price = prices.Find(selection.Model);

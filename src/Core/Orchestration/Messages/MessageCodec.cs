@@ -47,8 +47,15 @@ public static class MessageCodec
                 }
 
                 break;
+            case MessageKinds.ApprovalDecided:
+                if (message.Approval is null || string.IsNullOrEmpty(message.Approval.NodeId))
+                {
+                    throw new MalformedMessageException("approval.decided needs 'approval' with a nodeId.");
+                }
+
+                break;
             default:
-                throw new MalformedMessageException($"Unknown kind '{message.Kind}' on the orchestrator queue (expected {MessageKinds.RunStart} or {MessageKinds.NodeCompleted}).");
+                throw new MalformedMessageException($"Unknown kind '{message.Kind}' on the orchestrator queue (expected {MessageKinds.RunStart}, {MessageKinds.NodeCompleted} or {MessageKinds.ApprovalDecided}).");
         }
 
         return message;

@@ -9,6 +9,9 @@ public static class MessageKinds
     /// <summary>Orchestrator queue: a node attempt finished.</summary>
     public const string NodeCompleted = "node.completed";
 
+    /// <summary>Orchestrator queue: a human approved or rejected a node waiting for budget approval.</summary>
+    public const string ApprovalDecided = "approval.decided";
+
     /// <summary>Work-item queue: execute one attempt of one node.</summary>
     public const string NodeExecute = "node.execute";
 

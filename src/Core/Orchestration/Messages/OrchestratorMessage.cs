@@ -2,13 +2,21 @@ using System.Text.Json.Nodes;
 
 namespace AgentFunctions.Core.Orchestration.Messages;
 
-/// <summary>A message on the orchestrator queue: <c>run.start</c> or <c>node.completed</c>.</summary>
+/// <summary>A message on the orchestrator queue: <c>run.start</c>, <c>node.completed</c> or <c>approval.decided</c>.</summary>
 /// <param name="SchemaVersion">Always <see cref="MessageKinds.SchemaVersion"/>.</param>
 /// <param name="Kind"><see cref="MessageKinds.RunStart"/> or <see cref="MessageKinds.NodeCompleted"/>.</param>
 /// <param name="RunId">The run.</param>
 /// <param name="Run">For <c>run.start</c>: everything needed to create the run header.</param>
 /// <param name="Result">For <c>node.completed</c>: the attempt's outcome.</param>
-public sealed record OrchestratorMessage(int SchemaVersion, string Kind, string RunId, RunCreation? Run, NodeResult? Result);
+/// <param name="Approval">For <c>approval.decided</c>: the decision.</param>
+public sealed record OrchestratorMessage(int SchemaVersion, string Kind, string RunId, RunCreation? Run, NodeResult? Result, ApprovalDecision? Approval = null);
+
+/// <summary>A human's decision on a node waiting for budget approval.</summary>
+/// <param name="NodeId">The node.</param>
+/// <param name="Approved">True to run it despite the budget, false to fail it.</param>
+/// <param name="By">Who decided.</param>
+/// <param name="Comment">Why.</param>
+public sealed record ApprovalDecision(string NodeId, bool Approved, string? By, string? Comment);
 
 /// <summary>Everything needed to create a run, carried by its <c>run.start</c> message so no state is lost if the API crashes after sending it.</summary>
 /// <param name="RunId">The run id.</param>

@@ -55,7 +55,7 @@ public sealed class RunEntityMapper(PayloadStore payloads)
             e.PartitionKey,
             e.GetString("GraphName") ?? string.Empty,
             e.GetString("GraphHash") ?? string.Empty,
-            Enum.Parse<RunStatus>(e.GetString("Status") ?? "pending", ignoreCase: true),
+            StatusExtensions.ParseRunStatus(e.GetString("Status") ?? "pending"),
             inputs is null ? [] : JsonNode.Parse(inputs)!.AsObject(),
             e.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue,
             e.GetDateTimeOffset("StartedAt"),
@@ -94,6 +94,8 @@ public sealed class RunEntityMapper(PayloadStore payloads)
             ["Provider"] = node.Provider,
             ["Recorded"] = node.Recorded,
             ["Error"] = Truncate(node.Error),
+            ["DispatchModel"] = node.DispatchModel,
+            ["BudgetApproved"] = node.BudgetApproved ? true : null,
         };
         await payloads.SetPropertyAsync(e, "Output", node.Output?.ToJsonString(), cancellationToken);
         await payloads.SetPropertyAsync(e, "Details", node.Details?.ToJsonString(), cancellationToken);
@@ -111,7 +113,7 @@ public sealed class RunEntityMapper(PayloadStore payloads)
         var details = await payloads.GetPropertyAsync(e, "Details", cancellationToken);
         return new NodeState(
             e.GetString("NodeId") ?? e.RowKey[RunRowKeys.NodePrefix.Length..],
-            Enum.Parse<NodeStatus>(e.GetString("Status") ?? "pending", ignoreCase: true),
+            StatusExtensions.ParseNodeStatus(e.GetString("Status") ?? "pending"),
             (int)(e.GetInt64("Attempt") ?? 0),
             ParseUsd(e.GetString("ReservedUsd")) ?? 0,
             ParseUsd(e.GetString("CostUsd")) ?? 0,
@@ -126,7 +128,9 @@ public sealed class RunEntityMapper(PayloadStore payloads)
             e.GetBoolean("Recorded") ?? false,
             output is null ? null : JsonNode.Parse(output),
             e.GetString("Error"),
-            details is null ? null : JsonNode.Parse(details)?.AsObject());
+            details is null ? null : JsonNode.Parse(details)?.AsObject(),
+            e.GetString("DispatchModel"),
+            e.GetBoolean("BudgetApproved") ?? false);
     }
 
     /// <summary>Builds a result entity.</summary>
