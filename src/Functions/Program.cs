@@ -33,6 +33,7 @@ await StorageBootstrap.EnsureCreatedAsync(app.Services);
 app.MapHealthApi();
 app.MapRunsApi();
 app.MapGraphsApi();
+app.MapDomainsApi();
 app.MapCustomHandlerTriggers();
 await app.RunAsync();
 

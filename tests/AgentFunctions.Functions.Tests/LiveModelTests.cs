@@ -35,7 +35,7 @@ public sealed class LiveModelTests : IAsyncLifetime
         }
     }
 
-    private static string AnswerLikeTheRecording(JsonObject request)
+    internal static string AnswerLikeTheRecording(JsonObject request)
     {
         var system = request["messages"]![0]!["content"]!.GetValue<string>();
         var skill = system.Contains("# Plan a bug fix", StringComparison.Ordinal) ? "planner"

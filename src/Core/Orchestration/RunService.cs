@@ -111,7 +111,8 @@ public sealed partial class RunService(RunStore store, GraphService graphs, Time
         return new RunView(
             header.RunId, header.GraphName, header.GraphHash, header.Status.ToWire(), header.CreatedAt, header.StartedAt, header.CompletedAt,
             header.Error, header.Inputs, new BudgetView(header.BudgetUsd, header.SpentUsd, header.ReservedUsd), header.SpentUsd,
-            nodes.Any(n => n.Recorded), nodes);
+            nodes.Any(n => n.Recorded), nodes,
+            [.. nodes.Where(n => n.Status == NodeStatus.AwaitingApproval.ToWire()).Select(n => new PendingApproval(n.Id, n.Error ?? "budget"))]);
     }
 
     /// <summary>Reads a page of a run's events after a cursor.</summary>
@@ -129,6 +130,37 @@ public sealed partial class RunService(RunStore store, GraphService graphs, Time
 
         var events = await store.ReadEventsAsync(runId, Math.Max(0, after), Math.Clamp(limit, 1, 1000), cancellationToken);
         return new EventsPage(runId, events, events.Count > 0 ? events[^1].Seq : Math.Max(0, after), loaded.Header.Status.ToWire());
+    }
+
+    /// <summary>Records a human's decision on a node that waits for budget approval; the orchestrator applies it.</summary>
+    /// <param name="runId">The run.</param>
+    /// <param name="nodeId">The node, or null when exactly one node waits.</param>
+    /// <param name="approved">True to run the node despite the budget, false to fail it and the run.</param>
+    /// <param name="by">Who decides.</param>
+    /// <param name="comment">Why.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>Accepted, run not found, or nothing pending.</returns>
+    public async Task<ApprovalOutcome> DecideApprovalAsync(string runId, string? nodeId, bool approved, string? by, string? comment, CancellationToken cancellationToken = default)
+    {
+        if (await store.GetHeaderAsync(runId, cancellationToken) is null)
+        {
+            return new ApprovalRunNotFound();
+        }
+
+        var waiting = (await store.ReadNodesAsync(runId, cancellationToken)).Values
+            .Where(n => n.Status == NodeStatus.AwaitingApproval).Select(n => n.NodeId).Order(StringComparer.Ordinal).ToList();
+        var target = nodeId ?? (waiting.Count == 1 ? waiting[0] : null);
+        if (target is null || !waiting.Contains(target))
+        {
+            return new ApprovalNotPending(waiting.Count == 0
+                ? $"Run '{runId}' has no node waiting for approval."
+                : nodeId is null ? $"Several nodes wait for approval ({string.Join(", ", waiting)}); say which with 'node'."
+                : $"Node '{nodeId}' does not wait for approval (waiting: {string.Join(", ", waiting)}).");
+        }
+
+        var decision = new ApprovalDecision(target, approved, by, comment);
+        await store.SendToOrchestratorAsync(runId, new OrchestratorMessage(MessageKinds.SchemaVersion, MessageKinds.ApprovalDecided, runId, null, null, decision), cancellationToken);
+        return new ApprovalAccepted(runId, target, approved);
     }
 
     /// <summary>Creates a run id: <c>run-&lt;UTC yyyyMMdd-HHmmss&gt;-&lt;8 hex&gt;</c>, sortable by creation time.</summary>

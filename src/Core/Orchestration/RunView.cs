@@ -16,6 +16,7 @@ namespace AgentFunctions.Core.Orchestration;
 /// <param name="CostUsd">Total cost of the run's model calls so far, in USD.</param>
 /// <param name="Recorded">True when any model response of the run was replayed from a recording.</param>
 /// <param name="Nodes">Every node of the graph.</param>
+/// <param name="PendingApprovals">Nodes waiting for a human decision (<c>POST /api/runs/{id}/approvals</c>), with the reason.</param>
 public sealed record RunView(
     string RunId,
     string Graph,
@@ -29,7 +30,13 @@ public sealed record RunView(
     BudgetView Budget,
     decimal CostUsd,
     bool Recorded,
-    IReadOnlyList<NodeView> Nodes);
+    IReadOnlyList<NodeView> Nodes,
+    IReadOnlyList<PendingApproval> PendingApprovals);
+
+/// <summary>A node waiting for approval.</summary>
+/// <param name="Node">The node id.</param>
+/// <param name="Reason">Why it needs approval.</param>
+public sealed record PendingApproval(string Node, string Reason);
 
 /// <summary>A run's budget in USD.</summary>
 /// <param name="LimitUsd">The run budget, or null for none.</param>

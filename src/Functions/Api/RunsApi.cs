@@ -12,6 +12,7 @@ internal static class RunsApi
         app.MapPost("/api/runs", CreateAsync);
         app.MapGet("/api/runs/{runId}", GetAsync);
         app.MapGet("/api/runs/{runId}/events", GetEventsAsync);
+        app.MapPost("/api/runs/{runId}/approvals", ApproveAsync);
         return app;
     }
 
@@ -49,6 +50,22 @@ internal static class RunsApi
         };
     }
 
+    private static async Task<IResult> ApproveAsync(string runId, ApprovalRequest? body, RunService runs, CancellationToken cancellationToken)
+    {
+        if (body?.Approved is not { } approved)
+        {
+            return Problems.Result(400, "invalid-approval", "The approval is invalid.", "Send {\"approved\": true|false, \"node\": \"<id, optional>\", \"by\": \"…\", \"comment\": \"…\"}; 'approved' is required.");
+        }
+
+        return await runs.DecideApprovalAsync(runId, body.Node, approved, body.By, body.Comment, cancellationToken) switch
+        {
+            ApprovalAccepted a => Results.Accepted($"/api/runs/{a.RunId}", new { runId = a.RunId, node = a.NodeId, approved = a.Approved }),
+            ApprovalRunNotFound => Problems.Result(404, "run-not-found", "Run not found.", $"No run with id '{runId}'."),
+            ApprovalNotPending p => Problems.Result(409, "no-pending-approval", "Nothing to approve.", p.Reason),
+            _ => throw new InvalidOperationException("Unknown approval outcome."),
+        };
+    }
+
     private static async Task<IResult> GetAsync(string runId, RunService runs, CancellationToken cancellationToken) =>
         await runs.GetAsync(runId, cancellationToken) is { } view
             ? Results.Ok(view)
@@ -58,4 +75,7 @@ internal static class RunsApi
         await runs.GetEventsAsync(runId, after ?? 0, limit ?? 200, cancellationToken) is { } page
             ? Results.Ok(page)
             : Problems.Result(404, "run-not-found", "Run not found.", $"No run with id '{runId}'.");
+
+    /// <summary>The body of <c>POST /api/runs/{id}/approvals</c>.</summary>
+    internal sealed record ApprovalRequest(bool? Approved, string? Node, string? By, string? Comment);
 }
