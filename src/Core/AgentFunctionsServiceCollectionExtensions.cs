@@ -77,6 +77,7 @@ public static class AgentFunctionsServiceCollectionExtensions
         services.AddSingleton<RunOrchestrator>();
         services.AddSingleton<WorkItemProcessor>();
         services.AddSingleton<RunService>();
+        services.AddSingleton<SkillExecutionService>();
         services.AddSingleton<DeadLetterQueue>();
         services.AddSingleton<QueueHandlers>();
         return services;

@@ -34,6 +34,7 @@ app.MapHealthApi();
 app.MapRunsApi();
 app.MapGraphsApi();
 app.MapDomainsApi();
+app.MapSkillsApi();
 app.MapCustomHandlerTriggers();
 await app.RunAsync();
 
