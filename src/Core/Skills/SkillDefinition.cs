@@ -1,37 +1,82 @@
+using AgentFunctions.Core.Skills.Schemas;
+
 namespace AgentFunctions.Core.Skills;
 
 /// <summary>
 /// A skill loaded from <c>skills/&lt;domain&gt;/&lt;skill&gt;/SKILL.md</c>: YAML frontmatter (Agentura's fields plus ours)
-/// and a Markdown body that becomes the skill layer of the system prompt.
+/// and a Markdown body that becomes the skill layer of the system prompt. See <c>docs/skills.md</c> for the format.
 /// </summary>
-/// <param name="Id">Skill id <c>domain/skill</c>.</param>
-/// <param name="Name">The <c>name:</c> field (equals the folder name).</param>
-/// <param name="Domain">The <c>domain:</c> field (equals the parent folder name).</param>
-/// <param name="Role"><c>manager</c>, <c>specialist</c> (default) or <c>field</c>.</param>
-/// <param name="Trigger">How the skill is started, free text such as <c>manual</c> (default), <c>api</c>, <c>routed</c>.</param>
-/// <param name="Model">Default model id <c>provider/model</c>, such as <c>openai/gpt-4o-mini</c>.</param>
-/// <param name="CostBudgetPerExecutionUsd">The <c>cost_budget_per_execution</c> cap in USD (Agentura writes it as <c>"$0.05"</c>), or null.</param>
-/// <param name="Timeout">The <c>timeout</c> of one execution, or null for the node's.</param>
-/// <param name="MaxOutputTokens">Most tokens the model may produce (default 1024).</param>
-/// <param name="Temperature">Sampling temperature 0–2, or null for the provider's default.</param>
-/// <param name="OutputFormat"><c>json</c> when the model must answer with one JSON object (parsed into the node output), else <c>text</c>.</param>
-/// <param name="Description">The first <c># heading</c> of the body, or the <c>description:</c> field.</param>
-/// <param name="Body">The Markdown body (the skill's prompt layer).</param>
-/// <param name="Version">First 12 hex digits of the SHA-256 of the whole SKILL.md, recorded on every execution.</param>
-/// <param name="Path">Full path of the SKILL.md file.</param>
-public sealed record SkillDefinition(
-    string Id,
-    string Name,
-    string Domain,
-    string Role,
-    string Trigger,
-    string Model,
-    decimal? CostBudgetPerExecutionUsd,
-    TimeSpan? Timeout,
-    int MaxOutputTokens,
-    double? Temperature,
-    string OutputFormat,
-    string? Description,
-    string Body,
-    string Version,
-    string Path);
+public sealed record SkillDefinition
+{
+    /// <summary>The model used when a skill names neither <c>model</c> nor <c>tier</c>.</summary>
+    public const string DefaultModel = "openai/gpt-4o-mini";
+
+    /// <summary>Gets the skill id <c>domain/skill</c>.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>Gets the <c>name:</c> field (equals the folder name).</summary>
+    public required string Name { get; init; }
+
+    /// <summary>Gets the <c>domain:</c> field (equals the parent folder name).</summary>
+    public required string Domain { get; init; }
+
+    /// <summary>Gets the role: <c>manager</c>, <c>specialist</c> (default) or <c>field</c>.</summary>
+    public required string Role { get; init; }
+
+    /// <summary>Gets how the skill is started, free text such as <c>manual</c> (default), <c>api</c>, <c>always</c>, <c>routed</c>.</summary>
+    public required string Trigger { get; init; }
+
+    /// <summary>
+    /// Gets the model id <c>provider/model</c> from <c>model:</c>, such as <c>openai/gpt-4o-mini</c>; <see cref="DefaultModel"/>
+    /// when the field is absent — also when the skill names a <see cref="Tier"/> instead, until the model router resolves tiers.
+    /// </summary>
+    public required string Model { get; init; }
+
+    /// <summary>Gets the <c>tier:</c> asked for instead of a model, or null. A skill sets <c>model</c> or <c>tier</c>, never both.</summary>
+    public SkillTier? Tier { get; init; }
+
+    /// <summary>Gets the <c>cost_budget_per_execution</c> cap in USD (Agentura writes it as <c>"$0.05"</c>), or null for none.</summary>
+    public decimal? CostBudgetPerExecutionUsd { get; init; }
+
+    /// <summary>Gets the <c>timeout</c> of one execution, or null for the node's.</summary>
+    public TimeSpan? Timeout { get; init; }
+
+    /// <summary>Gets the most tokens the model may produce (<c>max_output_tokens</c>, 1–200,000, default 1,024).</summary>
+    public required int MaxOutputTokens { get; init; }
+
+    /// <summary>Gets the sampling temperature 0–2, or null for the provider's default.</summary>
+    public double? Temperature { get; init; }
+
+    /// <summary>Gets <c>json</c> when the model must answer with one JSON object (parsed into the node output), else <c>text</c>.</summary>
+    public required string OutputFormat { get; init; }
+
+    /// <summary>Gets the <c>description:</c> field, or the first <c># heading</c> of the body.</summary>
+    public string? Description { get; init; }
+
+    /// <summary>Gets the Markdown body (the skill's prompt layer), trimmed.</summary>
+    public required string Body { get; init; }
+
+    /// <summary>Gets the conventional sections of <see cref="Body"/> (Task, Context You'll Receive, Output Format, Guardrails).</summary>
+    public required SkillSections Sections { get; init; }
+
+    /// <summary>Gets the <c>routes_to</c> entries in file order (used by <c>manager</c> skills); empty when there are none.</summary>
+    public IReadOnlyList<SkillRoute> RoutesTo { get; init; } = [];
+
+    /// <summary>Gets the <c>tools:</c> names the skill may call, in file order; empty when there are none.</summary>
+    public IReadOnlyList<string> Tools { get; init; } = [];
+
+    /// <summary>Gets the <c>input_schema</c> the skill's input must satisfy, or null when it declares none.</summary>
+    public JsonSchema? InputSchema { get; init; }
+
+    /// <summary>Gets the <c>output_schema</c> a JSON answer must satisfy, or null when it declares none.</summary>
+    public JsonSchema? OutputSchema { get; init; }
+
+    /// <summary>
+    /// Gets the first 12 hex digits of the SHA-256 of the whole SKILL.md (followed, when the schemas are files, by their
+    /// contents), recorded on every execution.
+    /// </summary>
+    public required string Version { get; init; }
+
+    /// <summary>Gets the full path of the SKILL.md file.</summary>
+    public required string Path { get; init; }
+}

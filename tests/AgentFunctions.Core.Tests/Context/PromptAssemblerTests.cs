@@ -23,6 +23,17 @@ public sealed class PromptAssemblerTests
     }
 
     [Fact]
+    public void Assemble_DomainMdWithFrontmatter_PutsOnlyItsMarkdownInTheSystemPrompt()
+    {
+        var skill = s_catalog.Find("hr/resume-screen")!;
+        var prompt = PromptAssembler.Assemble(skill, s_catalog, new JsonObject { ["resume_text"] = "x" }, [], []);
+
+        Assert.Contains("# HR Domain Agent", prompt.SystemPrompt, StringComparison.Ordinal);
+        Assert.DoesNotContain("daily_usd", prompt.SystemPrompt, StringComparison.Ordinal);
+        Assert.DoesNotContain("owner:", prompt.SystemPrompt, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Assemble_InputKey_DependsOnInputNotOnPromptLayers()
     {
         var skill = s_catalog.Find("engineering/planner")!;
