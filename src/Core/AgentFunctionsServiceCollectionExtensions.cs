@@ -65,7 +65,13 @@ public static class AgentFunctionsServiceCollectionExtensions
         services.AddSingleton<PriceTable>();
         services.AddSingleton<ModelRouter>();
 
-        services.AddSingleton(sp => new DomainBudgetLimits(sp.GetRequiredService<IOptions<BudgetOptions>>()));
+        services.AddSingleton(sp =>
+        {
+            var catalog = sp.GetRequiredService<SkillCatalog>();
+            return new DomainBudgetLimits(
+                sp.GetRequiredService<IOptions<BudgetOptions>>(),
+                domain => catalog.FindDomain(domain) is { } d ? new DomainLimits { DailyUsd = d.DailyBudgetUsd, MonthlyUsd = d.MonthlyBudgetUsd } : null);
+        });
         services.AddSingleton<DomainBudgetStore>();
         services.AddSingleton<PayloadStore>();
         services.AddSingleton<RunStore>();

@@ -15,7 +15,8 @@ internal static class DomainsApi
     }
 
     private static IEnumerable<string> Names(SkillCatalog skills, BudgetOptions budgets) =>
-        skills.All.Select(s => s.Domain).Concat(budgets.Domains.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        skills.All.Select(s => s.Domain).Concat(skills.Domains.Select(d => d.Name)).Concat(budgets.Domains.Keys)
+            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
 
     private static async Task<IResult> ListAsync(SkillCatalog skills, DomainBudgetStore store, IOptions<BudgetOptions> budgets, CancellationToken cancellationToken)
     {
@@ -41,6 +42,8 @@ internal static class DomainsApi
     private static object View(string name, SkillCatalog skills, DomainBudgetStatus status) => new
     {
         name,
+        description = skills.FindDomain(name)?.Description,
+        owner = skills.FindDomain(name)?.Owner,
         skills = skills.All.Where(s => s.Domain == name).Select(s => s.Id).ToList(),
         status = Wire(status.Health),
         reservations = status.Reservations,
