@@ -29,7 +29,8 @@ public static class AgentFunctionsServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<AgentFunctionsOptions>().BindConfiguration(AgentFunctionsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart()
             .PostConfigure(o => o.ContentRoot = Path.GetFullPath(o.ContentRoot));
-        services.AddOptions<ModelOptions>().BindConfiguration(ModelOptions.SectionName);
+        services.AddOptions<ModelOptions>().BindConfiguration(ModelOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ModelOptions>, ModelOptionsValidator>();
         services.AddOptions<OrchestrationOptions>().BindConfiguration(OrchestrationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<BudgetOptions>().BindConfiguration(BudgetOptions.SectionName);
         services.AddOptions<StandaloneOptions>().BindConfiguration(StandaloneOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
@@ -62,6 +63,7 @@ public static class AgentFunctionsServiceCollectionExtensions
             var paths = sp.GetRequiredService<IOptions<AgentFunctionsOptions>>().Value;
             return new RecordingStore(paths.Resolve(sp.GetRequiredService<IOptions<ModelOptions>>().Value.Recorded.Path));
         });
+        services.AddSingleton<ModelPool>();
         services.AddSingleton<PriceTable>();
         services.AddSingleton<ModelRouter>();
 

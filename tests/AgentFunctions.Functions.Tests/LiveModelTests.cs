@@ -43,6 +43,9 @@ public sealed class LiveModelTests(LiveModelFixture fixture) : IClassFixture<Liv
             Assert.False(node["recorded"]!.GetValue<bool>());
             Assert.True(node["costUsd"]!.GetValue<decimal>() > 0);
             Assert.True(node["details"]!["usage_reported"]!.GetValue<bool>());
+            Assert.False(node["details"]!["cached"]!.GetValue<bool>());
+            var attempt = Assert.Single(node["details"]!["attempts"]!.AsArray());
+            Assert.Equal(("openai/gpt-4o-mini", "answered"), (attempt!["model"]!.GetValue<string>(), attempt["outcome"]!.GetValue<string>()));
         }
     }
 

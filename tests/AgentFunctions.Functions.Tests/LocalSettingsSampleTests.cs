@@ -10,6 +10,7 @@ using AgentFunctions.Core.Tools.Shell;
 using AgentFunctions.Core.Tools.Testing;
 using AgentFunctions.Core.Tools.Workspaces;
 using AgentFunctions.TestSupport;
+using Microsoft.Extensions.Configuration;
 
 namespace AgentFunctions.Functions.Tests;
 
@@ -20,7 +21,9 @@ public sealed class LocalSettingsSampleTests
     [
         (AgentFunctionsOptions.SectionName, typeof(AgentFunctionsOptions)),
         ("Models:OpenAI", typeof(OpenAIEndpointOptions)),
+        ("Models:Anthropic", typeof(AnthropicEndpointOptions)),
         ("Models:Recorded", typeof(RecordedModelOptions)),
+        ("Models:Routing", typeof(ModelRoutingOptions)),
         (OrchestrationOptions.SectionName, typeof(OrchestrationOptions)),
         (StandaloneOptions.SectionName, typeof(StandaloneOptions)),
         (BudgetOptions.SectionName, typeof(BudgetOptions)),
@@ -31,6 +34,9 @@ public sealed class LocalSettingsSampleTests
     ];
 
     private static readonly string[] s_otherKeys = ["FUNCTIONS_WORKER_RUNTIME", "AzureWebJobsStorage", "Storage:Mode"];
+
+    // Dictionaries keyed by a model id or provider name; their entries are examples, not a fixed list.
+    private static readonly string[] s_keyedSections = ["Models:Prices:", "Models:Pool:", "Models:Providers:", "Budgets:Domains:"];
 
     private static HashSet<string> SampleKeys()
     {
@@ -54,7 +60,30 @@ public sealed class LocalSettingsSampleTests
     public void Sample_HasNoSettingTheAppDoesNotRead()
     {
         var known = SettableKeys().Concat(s_otherKeys).ToHashSet(StringComparer.Ordinal);
-        var unknown = SampleKeys().Where(k => !known.Contains(k) && !k.StartsWith("Models:Prices:", StringComparison.Ordinal) && !k.StartsWith("Budgets:Domains:", StringComparison.Ordinal)).ToList();
+        var unknown = SampleKeys().Where(k => !known.Contains(k) && !s_keyedSections.Any(p => k.StartsWith(p, StringComparison.Ordinal))).ToList();
         Assert.True(unknown.Count == 0, $"local.settings.sample.json has settings nothing reads: {string.Join(", ", unknown)}");
+    }
+
+    [Fact]
+    public void Sample_ModelSettings_BindAndValidate()
+    {
+        var json = JsonNode.Parse(File.ReadAllText(Path.Combine(AppHarness.RepositoryRoot, "local.settings.sample.json")))!;
+        var values = json["Values"]!.AsObject().ToDictionary(kv => kv.Key.Replace("__", ":", StringComparison.Ordinal), kv => (string?)kv.Value!.GetValue<string>());
+        var options = new ModelOptions();
+        new ConfigurationBuilder().AddInMemoryCollection(values).Build().GetSection(ModelOptions.SectionName).Bind(options);
+
+        Assert.Empty(ModelPool.Validate(options));
+        Assert.Equal(ModelTier.Bronze, options.Pool["openai/gpt-4o-mini"].Tier);
+    }
+
+    [Fact]
+    public void Sample_PoolEntry_ListsEveryPoolModelField()
+    {
+        // Keys look like Models:Pool:<provider/model>:<Field>[:<index>].
+        var fields = SampleKeys().Where(k => k.StartsWith("Models:Pool:", StringComparison.Ordinal))
+            .Select(k => k["Models:Pool:".Length..].Split(':')[1]).ToHashSet(StringComparer.Ordinal);
+        var settable = typeof(PoolModelOptions).GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite).Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+
+        Assert.True(fields.SetEquals(settable), $"sample pool fields: {string.Join(", ", fields.Order())}; PoolModelOptions: {string.Join(", ", settable.Order())}");
     }
 }

@@ -14,6 +14,9 @@ public static class ModelCallProperties
     /// <summary>The input key (string, see <c>PromptAssembler.InputKey</c>).</summary>
     public const string InputKey = "agentfunctions.input_key";
 
+    /// <summary>The model id <c>provider/model</c> the call is for (string); recordings store it.</summary>
+    public const string ModelId = "agentfunctions.model";
+
     /// <summary>Set by the recorded provider on its responses: true when the answer was replayed from a recording (bool).</summary>
     public const string Recorded = "agentfunctions.recorded";
 

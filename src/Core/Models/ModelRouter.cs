@@ -1,73 +1,117 @@
-using AgentFunctions.Core.Models.OpenAI;
 using AgentFunctions.Core.Models.Recorded;
-using Microsoft.Extensions.AI;
+using AgentFunctions.Core.Models.Routing;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Polly;
+using Polly.Retry;
 
 namespace AgentFunctions.Core.Models;
 
 /// <summary>
-/// Chooses the client for a model call. With a live OpenAI-compatible endpoint configured, <c>openai/…</c> models
-/// (or every model, when <c>Models:OpenAI:Model</c> overrides them) go to it — through a recording wrapper in record mode;
-/// everything else is replayed by the recorded provider. The reason is reported in the node's events.
+/// Routes model calls over the <see cref="ModelPool"/>: <see cref="Plan"/> orders the candidates of a node's call (its model, a
+/// tier ranked by a UCB1 bandit, or the skill's default, then the fallback chain), <see cref="CompleteAsync"/> tries them in order
+/// with a Polly pipeline — the next candidate on HTTP 429, 5xx or a timeout — under per-model concurrency and requests-per-minute
+/// limits, asking the caller's budget gate before every attempt. Models whose provider has no endpoint or key are left out;
+/// when none is left the recorded provider replays the stored response.
 /// </summary>
-public sealed class ModelRouter : IDisposable
+public sealed partial class ModelRouter : IDisposable
 {
-    private const string OpenAIPrefix = "openai/";
+    private readonly ModelPool _pool;
     private readonly ModelOptions _options;
-    private readonly RecordedChatClient _recorded;
-    private readonly IChatClient? _live;
+    private readonly ProviderClients _clients;
+    private readonly ModelLimits _limits = new();
+    private readonly Ucb1Bandit _bandit = new();
+    private readonly ResponseCache? _cache;
+    private readonly ResiliencePipeline<ModelCallResult> _fallback;
+    private readonly ResiliencePipeline _timeout;
+    private readonly TimeProvider _time;
+    private readonly ILogger<ModelRouter> _logger;
 
     /// <summary>Creates the router.</summary>
-    /// <param name="options">Model options.</param>
+    /// <param name="pool">The model pool.</param>
+    /// <param name="options">Model options (routing, recorded provider).</param>
     /// <param name="store">The recordings store.</param>
-    /// <param name="time">Clock for recordings.</param>
-    public ModelRouter(IOptions<ModelOptions> options, RecordingStore store, TimeProvider time)
+    /// <param name="time">Clock for durations and recordings.</param>
+    /// <param name="logger">Logger.</param>
+    public ModelRouter(ModelPool pool, IOptions<ModelOptions> options, RecordingStore store, TimeProvider time, ILogger<ModelRouter> logger)
     {
+        ArgumentNullException.ThrowIfNull(pool);
         ArgumentNullException.ThrowIfNull(options);
+        _pool = pool;
         _options = options.Value;
-        _recorded = new RecordedChatClient(store, _options.Recorded.ReplayDelay);
-        if (_options.OpenAI.IsConfigured)
-        {
-            IChatClient live = new OpenAIChatClient(_options.OpenAI.Endpoint, _options.OpenAI.ApiKey, _options.OpenAI.Model ?? "gpt-4o-mini", TimeSpan.FromMinutes(5));
-            _live = _options.Recorded.Mode == RecordingMode.Record
-                ? new RecordingChatClient(live, store, _options.OpenAI.Model ?? "openai/unknown", time)
-                : live;
-        }
+        _time = time;
+        _logger = logger;
+        _clients = new ProviderClients(pool, _options, store, time);
+        _cache = _options.Routing.CacheEnabled ? new ResponseCache(_options.Routing.CacheMaxEntries) : null;
+        _timeout = new ResiliencePipelineBuilder { TimeProvider = time }.AddTimeout(_options.Routing.AttemptTimeout).Build();
+        _fallback = new ResiliencePipelineBuilder<ModelCallResult> { TimeProvider = time }
+            .AddRetry(new RetryStrategyOptions<ModelCallResult>
+            {
+                // Each retry moves to the plan's next candidate (the callback takes them in order), so there is no delay.
+                ShouldHandle = new PredicateBuilder<ModelCallResult>().Handle<ModelAttemptException>(e => e.FallBack),
+                MaxRetryAttempts = int.MaxValue,
+                Delay = TimeSpan.Zero,
+                BackoffType = DelayBackoffType.Constant,
+                UseJitter = false,
+            })
+            .Build();
     }
 
-    /// <summary>Gets whether calls can reach a live model.</summary>
-    public bool HasLiveModel => _live is not null;
+    /// <summary>Gets whether calls can reach a live model (some provider has an endpoint or key).</summary>
+    public bool HasLiveModel => _pool.HasLiveProvider;
 
-    /// <summary>Chooses the client for a model.</summary>
-    /// <param name="modelId">The node's model id <c>provider/model</c>.</param>
-    /// <returns>The selection.</returns>
-    public ModelSelection Select(string modelId)
+    /// <summary>Estimates the cost of a call to a candidate.</summary>
+    /// <param name="candidate">The candidate.</param>
+    /// <param name="promptTokens">Prompt tokens.</param>
+    /// <param name="maxOutputTokens">The output limit in tokens (the worst case).</param>
+    /// <returns>USD: promptTokens × input price + maxOutputTokens × output price.</returns>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "Part of the router's surface the executor and budget policies call; prices may later depend on router state.")]
+    public decimal Estimate(ModelCandidate candidate, int promptTokens, int maxOutputTokens)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(modelId);
-        if (_live is not null && _options.OpenAI.Model is { Length: > 0 } overrideModel)
+        ArgumentNullException.ThrowIfNull(candidate);
+        return candidate.Price.Cost(promptTokens, maxOutputTokens);
+    }
+
+    /// <summary>Finds the model to downgrade to when a budget does not allow a model (the budget policy <c>downgrade</c>).</summary>
+    /// <param name="model">The model id that does not fit.</param>
+    /// <returns>The cheapest (by input + output price) servable model of the next lower tier that has one, or null when the model is
+    /// unknown or no lower tier has a servable model.</returns>
+    public ModelCandidate? Downgrade(string model)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(model);
+        if (_pool.Find(model) is not { } from)
         {
-            return new ModelSelection(_live, "openai", modelId, overrideModel,
-                $"Models:OpenAI:Model sends every call to '{overrideModel}' on the configured endpoint (node asked for {modelId})");
+            return null;
         }
 
-        if (_live is not null && modelId.StartsWith(OpenAIPrefix, StringComparison.Ordinal))
+        foreach (var tier in Enum.GetValues<ModelTier>().Where(t => t > from.Tier))
         {
-            return new ModelSelection(_live, "openai", modelId, modelId[OpenAIPrefix.Length..],
-                _options.Recorded.Mode == RecordingMode.Record
-                    ? $"{modelId} on the configured OpenAI-compatible endpoint, recording the response"
-                    : $"{modelId} on the configured OpenAI-compatible endpoint");
+            if (Cheapest(Servable(_pool.Models.Values.Where(m => m.Tier == tier))) is { } to)
+            {
+                return Candidate(to, $"downgraded from {from.Id} ({Name(from.Tier)}) to the cheapest {Name(tier)} model {to.Id}");
+            }
         }
 
-        var why = _live is null
-            ? "no live model is configured (Models:OpenAI), so the recorded response is replayed"
-            : $"no live provider serves '{modelId}', so the recorded response is replayed";
-        return new ModelSelection(_recorded, "recorded", modelId, modelId, why);
+        return null;
     }
 
     /// <inheritdoc/>
     public void Dispose()
     {
-        _live?.Dispose();
-        _recorded.Dispose();
+        _clients.Dispose();
+        _limits.Dispose();
     }
+
+    private static string Name(ModelTier tier) => tier.ToString().ToLowerInvariant();
+
+    private static ModelDefinition? Cheapest(IEnumerable<ModelDefinition> models) =>
+        models.OrderBy(m => m.BlendedPricePerMillionUsd).ThenBy(m => m.Id, StringComparer.Ordinal).FirstOrDefault();
+
+    // The live models among these, or all of them when no provider is live (the recorded provider serves every model).
+    private List<ModelDefinition> Servable(IEnumerable<ModelDefinition> models) =>
+        [.. models.Where(m => !_pool.HasLiveProvider || _pool.IsLive(m))];
+
+    private ModelCandidate Candidate(ModelDefinition model, string reason) => _pool.IsLive(model)
+        ? new ModelCandidate(model.Id, model.Provider, model.ProviderModel, model.Tier, model.Price, model.ContextWindowTokens, reason)
+        : new ModelCandidate(model.Id, ProviderDefinition.RecordedName, model.Id, model.Tier, model.Price, model.ContextWindowTokens, reason);
 }

@@ -12,8 +12,9 @@ namespace AgentFunctions.Core.Orchestration;
 /// the cheaper model the <c>downgrade</c> budget policy may use. The prompt is trimmed to that budget, so the actual cost
 /// cannot exceed the reservation unless the provider counts more tokens than estimated. Tool nodes reserve nothing.
 /// </summary>
-public sealed class NodeCostEstimator(SkillCatalog skills, PriceTable prices)
+public sealed class NodeCostEstimator(SkillCatalog skills, PriceTable prices, ModelRouter router)
 {
+    private const int MaxDowngrades = 3;
     private readonly ConcurrentDictionary<string, IReadOnlyDictionary<string, NodeCostPlan>> _cache = new(StringComparer.Ordinal);
 
     /// <summary>Gets the plan of every node of a graph.</summary>
@@ -34,11 +35,11 @@ public sealed class NodeCostEstimator(SkillCatalog skills, PriceTable prices)
 
         var promptTokens = node.Context?.MaxTokens ?? PromptAssembler.DefaultBudgetTokens;
         var outputTokens = node.Policy.MaxOutputTokens ?? skill.MaxOutputTokens;
-        NodeCostPlan Plan(string model, NodeCostPlan? downgrade) =>
-            new(model, skill.Domain, prices.Find(model)?.Cost(promptTokens, outputTokens) ?? 0, downgrade);
+        // The plan and, for the downgrade policy, a chain of ever cheaper models one tier lower each time.
+        NodeCostPlan Plan(string model, int depth) =>
+            new(model, skill.Domain, prices.Find(model)?.Cost(promptTokens, outputTokens) ?? 0,
+                depth < MaxDowngrades && router.Downgrade(model) is { } cheaper && cheaper.Model != model ? Plan(cheaper.Model, depth + 1) : null);
 
-        var own = node.Policy.Model ?? skill.Model;
-        var cheaper = prices.Cheaper(own);
-        return Plan(own, cheaper is null ? null : Plan(cheaper, null));
+        return Plan(node.Policy.Model ?? skill.Model, 0);
     }
 }

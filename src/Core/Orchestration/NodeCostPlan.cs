@@ -4,7 +4,7 @@ namespace AgentFunctions.Core.Orchestration;
 /// <param name="Model">The model the node would call (null for tool nodes).</param>
 /// <param name="Domain">The domain whose budget the call counts against (the skill's domain), or null for tool nodes.</param>
 /// <param name="ReservationUsd">Upper bound of the call's cost in USD (0 for tool nodes).</param>
-/// <param name="Downgrade">The plan with the cheapest model of a lower tier, or null when there is none.</param>
+/// <param name="Downgrade">The plan with the cheapest model of the next lower tier (itself with a further downgrade), or null when there is none.</param>
 public sealed record NodeCostPlan(string? Model, string? Domain, decimal ReservationUsd, NodeCostPlan? Downgrade = null)
 {
     /// <summary>A plan for a node that costs nothing (tool nodes).</summary>

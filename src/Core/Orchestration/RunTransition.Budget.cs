@@ -19,12 +19,15 @@ public static partial class RunTransition
             }
 
             var policy = graph.Budget.OnExceed;
-            if (policy == BudgetPolicy.Downgrade && plan.Downgrade is { } cheaper && Refusal(node.NodeId, cheaper) is null)
+            for (var cheaper = plan.Downgrade; policy == BudgetPolicy.Downgrade && cheaper is not null; cheaper = cheaper.Downgrade)
             {
-                Emit("budget_downgraded", node.NodeId, Data(
-                    ("from", plan.Model), ("to", cheaper.Model), ("estimate_usd", plan.ReservationUsd),
-                    ("downgraded_estimate_usd", cheaper.ReservationUsd), ("reason", refusal.Reason)));
-                return Schedule(node, cheaper, delay);
+                if (Refusal(node.NodeId, cheaper) is null)
+                {
+                    Emit("budget_downgraded", node.NodeId, Data(
+                        ("from", plan.Model), ("to", cheaper.Model), ("estimate_usd", plan.ReservationUsd),
+                        ("downgraded_estimate_usd", cheaper.ReservationUsd), ("reason", refusal.Reason)));
+                    return Schedule(node, cheaper, delay);
+                }
             }
 
             if (policy == BudgetPolicy.Skip && IsOptional(node))

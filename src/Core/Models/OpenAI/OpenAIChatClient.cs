@@ -1,4 +1,5 @@
 using System.ClientModel;
+using System.ClientModel.Primitives;
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.AI;
 using OpenAI;
@@ -12,7 +13,8 @@ namespace AgentFunctions.Core.Models.OpenAI;
 /// An <see cref="IChatClient"/> over the official <c>OpenAI</c> SDK's <see cref="ChatClient"/>, for any endpoint that speaks
 /// the OpenAI Chat Completions API (OpenAI, Azure OpenAI v1, Ollama, vLLM). It is small on purpose: the
 /// <c>Microsoft.Extensions.AI.OpenAI</c> package that would provide it cannot be installed here. Text messages only
-/// (system, user, assistant); tools are not mapped.
+/// (system, user, assistant); tools are not mapped. The SDK's own retries are off: the router falls back on 429, 5xx and
+/// timeouts itself.
 /// </summary>
 public sealed class OpenAIChatClient : IChatClient
 {
@@ -27,7 +29,7 @@ public sealed class OpenAIChatClient : IChatClient
     public OpenAIChatClient(Uri? endpoint, string? apiKey, string defaultModel, TimeSpan networkTimeout)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(defaultModel);
-        var options = new OpenAIClientOptions { NetworkTimeout = networkTimeout };
+        var options = new OpenAIClientOptions { NetworkTimeout = networkTimeout, RetryPolicy = new ClientRetryPolicy(maxRetries: 0) };
         if (endpoint is not null)
         {
             options.Endpoint = endpoint;

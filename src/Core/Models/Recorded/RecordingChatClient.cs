@@ -36,7 +36,7 @@ public sealed class RecordingChatClient : DelegatingChatClient
         if (skillId is not null && inputKey is not null)
         {
             var user = list.LastOrDefault(m => m.Role == ChatRole.User)?.Text ?? string.Empty;
-            var model = options?.ModelId ?? _defaultModel;
+            var model = ModelCallProperties.Get(options, ModelCallProperties.ModelId) ?? options?.ModelId ?? _defaultModel;
             await _store.AppendAsync(skillId, new RecordedResponse(
                 inputKey,
                 model,

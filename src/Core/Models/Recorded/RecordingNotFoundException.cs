@@ -10,7 +10,7 @@ public sealed class RecordingNotFoundException : Exception
     public RecordingNotFoundException(string? skillId, string? inputKey, string file)
         : base(
             $"No recorded response for skill '{skillId ?? "(none)"}' with this input (input key {inputKey ?? "(none)"}) in '{file}'. " +
-            "Configure a live model (set Models__OpenAI__ApiKey, and Models__OpenAI__Endpoint for a non-OpenAI server; see README 'Live models'), " +
+            "Configure a live model (set Models__OpenAI__ApiKey, and Models__OpenAI__Endpoint for a non-OpenAI server, or Models__Anthropic__ApiKey; see README 'Providers and routing'), " +
             "or record responses with Models__Recorded__Mode=Record and a live model.")
     {
         SkillId = skillId;

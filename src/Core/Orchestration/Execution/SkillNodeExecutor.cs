@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using AgentFunctions.Core.Context;
 using AgentFunctions.Core.Graphs;
 using AgentFunctions.Core.Models;
-using AgentFunctions.Core.Models.Recorded;
 using AgentFunctions.Core.Skills;
 using AgentFunctions.Core.Tools.Workspaces;
 using Microsoft.Extensions.AI;
@@ -13,9 +12,10 @@ namespace AgentFunctions.Core.Orchestration.Execution;
 /// <summary>
 /// Runs a skill node: assembles the prompt (layers, input, upstream outputs, repository files) within the node's token
 /// budget, checks the estimated cost against the reservation and the skill's per-execution budget before calling the
-/// model, calls the chosen provider, prices the actual usage and parses JSON output when the skill asks for it.
+/// model, calls it through the <see cref="ModelRouter"/> (plan, fallbacks, a budget gate enforcing the node's reservation and the
+/// skill's <c>cost_budget_per_execution</c> before every attempt), and parses JSON output when the skill asks for it.
 /// </summary>
-public sealed class SkillNodeExecutor(SkillCatalog skills, ModelRouter router, PriceTable prices, WorkspaceManager workspaces, TimeProvider time)
+public sealed class SkillNodeExecutor(SkillCatalog skills, ModelRouter router, WorkspaceManager workspaces, TimeProvider time)
 {
     /// <summary>Executes the node.</summary>
     /// <param name="context">The attempt.</param>
@@ -48,54 +48,70 @@ public sealed class SkillNodeExecutor(SkillCatalog skills, ModelRouter router, P
 
         details["manifest"] = JsonSerializer.SerializeToNode(prompt.Manifest, JsonSerializerOptions.Web);
         details["input_key"] = prompt.InputKey;
-        var selection = router.Select(context.ModelOverride ?? node.Policy.Model ?? skill.Model);
-        details["model_reason"] = selection.Reason;
-        var maxOutput = node.Policy.MaxOutputTokens ?? skill.MaxOutputTokens;
-        var price = prices.Find(selection.Model);
-        var estimate = price?.Cost(prompt.TokenEstimate, maxOutput) ?? 0;
-        details["estimate_usd"] = estimate;
-        if (context.ReservedUsd > 0 && estimate > context.ReservedUsd)
-        {
-            return Fail($"Budget: estimated cost ${Units.FormatUsd(estimate)} exceeds the ${Units.FormatUsd(context.ReservedUsd)} reserved for this node; stopped before the model call.");
-        }
-
-        if (skill.CostBudgetPerExecutionUsd is { } cap && estimate > cap)
-        {
-            return Fail($"Budget: estimated cost ${Units.FormatUsd(estimate)} exceeds the skill's cost_budget_per_execution ${Units.FormatUsd(cap)}; stopped before the model call.");
-        }
-
-        ChatResponse response;
+        ModelPlan plan;
         try
         {
-            response = await selection.Client.GetResponseAsync(
-                [new ChatMessage(ChatRole.System, prompt.SystemPrompt), new ChatMessage(ChatRole.User, prompt.UserMessage)],
-                Options(skill, selection, maxOutput, prompt),
-                cancellationToken);
+            plan = router.Plan(context.ModelOverride ?? node.Policy.Model, tier: null, skill.Model);
         }
-        catch (RecordingNotFoundException ex)
+        catch (ArgumentException ex)
         {
             return Fail(ex.Message);
         }
-        catch (Exception ex) when (ex is HttpRequestException or System.ClientModel.ClientResultException)
+
+        details["model_reason"] = plan.Reason;
+        var maxOutput = node.Policy.MaxOutputTokens ?? skill.MaxOutputTokens;
+        details["estimate_usd"] = router.Estimate(plan.Primary, prompt.TokenEstimate, maxOutput);
+        var request = new ModelCallRequest(
+            skill.Id,
+            prompt.InputKey,
+            [new ChatMessage(ChatRole.System, prompt.SystemPrompt), new ChatMessage(ChatRole.User, prompt.UserMessage)],
+            maxOutput,
+            (candidate, estimate) => BudgetGate(context, skill, candidate, estimate))
         {
-            details["model_call_failed"] = $"{selection.Provider}/{selection.ProviderModel}";
-            return Fail($"Model call to {selection.Provider} ({selection.ProviderModel}) failed: {ex.Message}");
+            Temperature = (float?)skill.Temperature,
+            JsonOutput = skill.OutputFormat == "json",
+            CacheScope = $"{context.RunId}/{node.Id}/{context.Attempt}",
+            PromptTokens = prompt.TokenEstimate,
+        };
+
+        ModelCallResult result;
+        try
+        {
+            result = await router.CompleteAsync(plan, request, cancellationToken);
+        }
+        catch (ModelCallFailedException ex)
+        {
+            details["attempts"] = ModelAttempts.ToJson(ex.Attempts);
+            details["cached"] = false;
+            return Fail(ex.RefusedByBudget && ex.Attempts.Count == 1 ? ex.Attempts[0].Error! : ex.Message);
         }
 
-        return Complete(context, skill, selection, prompt, response, details, started);
+        details["model_reason"] = result.Reason;
+        details["attempts"] = ModelAttempts.ToJson(result.Attempts);
+        details["cached"] = result.Cached;
+        return Complete(context, skill, result, details, started);
     }
 
-    private NodeResult Complete(NodeExecutionContext context, SkillDefinition skill, ModelSelection selection, AssembledPrompt prompt, ChatResponse response, JsonObject details, DateTimeOffset started)
+    // The gate the router asks before every attempt: the node's reservation and the skill's per-execution budget.
+    private static string? BudgetGate(NodeExecutionContext context, SkillDefinition skill, ModelCandidate candidate, decimal estimate)
     {
-        var recorded = response.AdditionalProperties?.TryGetValue(ModelCallProperties.Recorded, out var r) == true && r is true;
-        var inTokens = response.Usage?.InputTokenCount ?? TokenEstimator.Estimate(prompt.SystemPrompt + prompt.UserMessage);
-        var outTokens = response.Usage?.OutputTokenCount ?? TokenEstimator.Estimate(response.Text);
-        details["usage_reported"] = response.Usage?.InputTokenCount is not null;
-        var model = recorded && response.ModelId is { } recordedModel && prices.Find(recordedModel) is not null ? recordedModel : selection.Model;
-        var cost = prices.Find(model)?.Cost(inTokens, outTokens) ?? 0;
-        if (recorded)
+        if (context.ReservedUsd > 0 && estimate > context.ReservedUsd)
         {
-            details["recording_source"] = response.AdditionalProperties![ModelCallProperties.RecordingSource] as string;
+            return $"Budget: estimated cost ${Units.FormatUsd(estimate)} of {candidate.Model} exceeds the ${Units.FormatUsd(context.ReservedUsd)} reserved for this node; stopped before the model call.";
+        }
+
+        return skill.CostBudgetPerExecutionUsd is { } cap && estimate > cap
+            ? $"Budget: estimated cost ${Units.FormatUsd(estimate)} of {candidate.Model} exceeds the skill's cost_budget_per_execution ${Units.FormatUsd(cap)}; stopped before the model call."
+            : null;
+    }
+
+    private NodeResult Complete(NodeExecutionContext context, SkillDefinition skill, ModelCallResult result, JsonObject details, DateTimeOffset started)
+    {
+        var response = result.Response;
+        details["usage_reported"] = response.Usage?.InputTokenCount is not null;
+        if (result.Recorded)
+        {
+            details["recording_source"] = response.AdditionalProperties?[ModelCallProperties.RecordingSource] as string;
         }
 
         JsonNode? output;
@@ -106,7 +122,7 @@ public sealed class SkillNodeExecutor(SkillCatalog skills, ModelRouter router, P
             {
                 return new NodeResult(context.Node.Id, context.Attempt, false, new JsonObject { ["text"] = response.Text },
                     $"The model's answer is not the JSON object the skill asks for: {parseError}", started, time.GetUtcNow(),
-                    model, selection.Provider, recorded, inTokens, outTokens, cost, details);
+                    result.Model, result.Provider, result.Recorded, result.InputTokens, result.OutputTokens, result.CostUsd, details);
             }
         }
         else
@@ -115,7 +131,7 @@ public sealed class SkillNodeExecutor(SkillCatalog skills, ModelRouter router, P
         }
 
         return new NodeResult(context.Node.Id, context.Attempt, true, output, null, started, time.GetUtcNow(),
-            model, selection.Provider, recorded, inTokens, outTokens, cost, details);
+            result.Model, result.Provider, result.Recorded, result.InputTokens, result.OutputTokens, result.CostUsd, details);
     }
 
     private async Task<AssembledPrompt> AssembleAsync(NodeExecutionContext context, SkillDefinition skill, CancellationToken cancellationToken)
@@ -135,17 +151,4 @@ public sealed class SkillNodeExecutor(SkillCatalog skills, ModelRouter router, P
 
         return PromptAssembler.Assemble(skill, skills, input, upstream, files, node.Context?.MaxTokens ?? PromptAssembler.DefaultBudgetTokens);
     }
-
-    private static ChatOptions Options(SkillDefinition skill, ModelSelection selection, int maxOutput, AssembledPrompt prompt) => new()
-    {
-        ModelId = selection.ProviderModel,
-        MaxOutputTokens = maxOutput,
-        Temperature = (float?)skill.Temperature,
-        ResponseFormat = skill.OutputFormat == "json" ? ChatResponseFormat.Json : null,
-        AdditionalProperties = new AdditionalPropertiesDictionary
-        {
-            [ModelCallProperties.SkillId] = skill.Id,
-            [ModelCallProperties.InputKey] = prompt.InputKey,
-        },
-    };
 }
