@@ -9,7 +9,8 @@ namespace AgentFunctions.Core.Orchestration;
 /// <param name="Seq">Sequence number in the run, from 1.</param>
 /// <param name="Type">Event type: <c>run_started</c>, <c>node_scheduled</c>, <c>context_compiled</c>, <c>model_called</c>,
 /// <c>node_succeeded</c>, <c>node_failed</c>, <c>node_retry_scheduled</c>, <c>node_skipped</c>, <c>budget_exceeded</c>,
-/// <c>run_succeeded</c>, <c>run_failed</c>.</param>
+/// <c>routing_decided</c>, <c>output_repaired</c>, <c>budget_downgraded</c>, <c>approval_requested</c>, <c>approval_granted</c>,
+/// <c>approval_rejected</c>, <c>run_succeeded</c>, <c>run_failed</c>.</param>
 /// <param name="NodeId">The node it concerns, or null for run-level events.</param>
 /// <param name="At">When the orchestrator recorded it.</param>
 /// <param name="Data">Type-specific data.</param>

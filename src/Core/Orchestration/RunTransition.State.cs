@@ -189,6 +189,11 @@ public static partial class RunTransition
 
         private void EmitExecutionEvents(NodeResult result)
         {
+            if (result.Details?["routing"] is JsonObject routing)
+            {
+                Emit("routing_decided", result.NodeId, routing.DeepClone().AsObject());
+            }
+
             if (result.Details?["manifest"] is JsonNode manifest)
             {
                 Emit("context_compiled", result.NodeId, Data(
@@ -202,6 +207,11 @@ public static partial class RunTransition
                     ("reason", result.Details?["model_reason"]?.DeepClone()), ("attempts", result.Details?["attempts"]?.DeepClone()),
                     ("input_tokens", result.InputTokens), ("output_tokens", result.OutputTokens), ("cost_usd", result.CostUsd),
                     ("estimate_usd", result.Details?["estimate_usd"]?.DeepClone())));
+            }
+
+            if (result.Details?["repair"] is JsonObject repair)
+            {
+                Emit("output_repaired", result.NodeId, repair.DeepClone().AsObject());
             }
         }
 

@@ -50,10 +50,12 @@ public sealed class SkillNodeExecutorTests
         Assert.Equal(0, server.RequestsFor("gpt-4o"));
     }
 
+    private const string ValidPlan = "{\"summary\":\"returns 41\",\"target_files\":[\"answer/core.py\"],\"tasks\":{\"python_fixer\":\"return 42\",\"test_writer\":\"nothing to do\",\"frontend_fixer\":\"nothing to do\"}}";
+
     [Fact]
     public async Task ExecuteAsync_FallbackWithinTheReservation_AnswersAndRecordsAttemptsReasonAndCache()
     {
-        var (result, server) = await RunPlannerAsync(m => m == "gpt-4o-mini" ? FakeModelReply.Status(503) : new FakeModelReply("{\"tasks\":[]}"), reservedUsd: 1m);
+        var (result, server) = await RunPlannerAsync(m => m == "gpt-4o-mini" ? FakeModelReply.Status(503) : new FakeModelReply(ValidPlan), reservedUsd: 1m);
         await using var _ = server;
 
         Assert.True(result.Succeeded, result.Error);

@@ -5,141 +5,104 @@ using AgentFunctions.Core.Graphs;
 using AgentFunctions.Core.Models;
 using AgentFunctions.Core.Skills;
 using AgentFunctions.Core.Tools.Workspaces;
-using Microsoft.Extensions.AI;
 
 namespace AgentFunctions.Core.Orchestration.Execution;
 
 /// <summary>
-/// Runs a skill node: assembles the prompt (layers, input, upstream outputs, repository files) within the node's token
-/// budget, checks the estimated cost against the reservation and the skill's per-execution budget before calling the
-/// model, calls it through the <see cref="ModelRouter"/> (plan, fallbacks, a budget gate enforcing the node's reservation and the
-/// skill's <c>cost_budget_per_execution</c> before every attempt), and parses JSON output when the skill asks for it.
+/// Runs a skill node: checks the input against the skill's <c>input_schema</c>; for a <c>manager</c> skill with
+/// <c>routes_to</c>, chooses the specialist (a model classification when a live model is configured, keyword rules
+/// otherwise) and runs that instead; assembles the prompt within the node's token budget; calls the model through the
+/// <see cref="ModelRouter"/> with a budget gate before every attempt (the node's reservation, counting every call the node
+/// makes, and the skill's <c>cost_budget_per_execution</c>); and for JSON skills parses the answer and checks it against
+/// <c>output_schema</c>, asking the model once to repair an invalid answer before failing with the reasons.
 /// </summary>
-public sealed class SkillNodeExecutor(SkillCatalog skills, ModelRouter router, WorkspaceManager workspaces, TimeProvider time)
+public sealed partial class SkillNodeExecutor(SkillCatalog skills, ModelRouter router, WorkspaceManager workspaces, TimeProvider time)
 {
     /// <summary>Executes the node.</summary>
     /// <param name="context">The attempt.</param>
     /// <param name="cancellationToken">Cancelled on timeout or shutdown.</param>
-    /// <returns>The result; a model or parse failure is a failed result carrying whatever the call cost.</returns>
+    /// <returns>The result; a model, routing or output failure is a failed result carrying whatever the calls cost.</returns>
     public async Task<NodeResult> ExecuteAsync(NodeExecutionContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var started = time.GetUtcNow();
-        var node = context.Node;
-        var details = new JsonObject();
-        NodeResult Fail(string error) => new(node.Id, context.Attempt, false, null, error, started, time.GetUtcNow(), null, null, false, 0, 0, 0, details);
-
-        if (skills.Find(node.Target) is not { } skill)
+        var run = new NodeRun(context, time.GetUtcNow());
+        if (skills.Find(context.Node.Target) is not { } skill)
         {
-            return Fail($"Skill '{node.Target}' is not in the skills catalog.");
+            return run.Fail(time, $"Skill '{context.Node.Target}' is not in the skills catalog.");
         }
 
-        details["skill"] = skill.Id;
-        details["skill_version"] = skill.Version;
+        run.Details["skill"] = skill.Id;
+        run.Details["skill_version"] = skill.Version;
+        JsonObject input;
+        try
+        {
+            input = ResolveInput(context);
+        }
+        catch (GraphExpressionException ex)
+        {
+            return run.Fail(time, ex.Message);
+        }
+
+        if (skill.InputSchema?.Validate(input) is { Count: > 0 } inputErrors)
+        {
+            return run.Fail(time, $"The input does not match the input_schema of {skill.Id}: {string.Join("; ", inputErrors)}.");
+        }
+
+        if (skill.Role == "manager" && skill.RoutesTo.Count > 0)
+        {
+            var routed = await RouteAsync(run, skill, input, cancellationToken);
+            if (routed.Skill is null)
+            {
+                return run.Fail(time, routed.Error!);
+            }
+
+            skill = routed.Skill;
+            if (skill.InputSchema?.Validate(input) is { Count: > 0 } routedErrors)
+            {
+                return run.Fail(time, $"Routed to {skill.Id}, but the input does not match its input_schema: {string.Join("; ", routedErrors)}.");
+            }
+        }
+
+        return await ExecuteSkillAsync(run, skill, input, cancellationToken);
+    }
+
+    private async Task<NodeResult> ExecuteSkillAsync(NodeRun run, SkillDefinition skill, JsonObject input, CancellationToken cancellationToken)
+    {
         AssembledPrompt prompt;
         try
         {
-            prompt = await AssembleAsync(context, skill, cancellationToken);
+            prompt = await AssembleAsync(run.Context, skill, input, cancellationToken);
         }
         catch (Exception ex) when (ex is GraphExpressionException or ContextBudgetExceededException or DirectoryNotFoundException or ArgumentException)
         {
-            return Fail(ex.Message);
+            return run.Fail(time, ex.Message);
         }
 
-        details["manifest"] = JsonSerializer.SerializeToNode(prompt.Manifest, JsonSerializerOptions.Web);
-        details["input_key"] = prompt.InputKey;
-        ModelPlan plan;
-        try
+        run.Details["manifest"] = JsonSerializer.SerializeToNode(prompt.Manifest, JsonSerializerOptions.Web);
+        run.Details["input_key"] = prompt.InputKey;
+        var messages = Messages(prompt.SystemPrompt, prompt.UserMessage);
+        var answer = await CallAsync(run, skill, messages, prompt.InputKey, "skill", cancellationToken);
+        if (answer.Error is not null)
         {
-            plan = router.Plan(context.ModelOverride ?? node.Policy.Model, tier: null, skill.Model);
-        }
-        catch (ArgumentException ex)
-        {
-            return Fail(ex.Message);
+            return run.Fail(time, answer.Error);
         }
 
-        details["model_reason"] = plan.Reason;
-        var maxOutput = node.Policy.MaxOutputTokens ?? skill.MaxOutputTokens;
-        details["estimate_usd"] = router.Estimate(plan.Primary, prompt.TokenEstimate, maxOutput);
-        var request = new ModelCallRequest(
-            skill.Id,
-            prompt.InputKey,
-            [new ChatMessage(ChatRole.System, prompt.SystemPrompt), new ChatMessage(ChatRole.User, prompt.UserMessage)],
-            maxOutput,
-            (candidate, estimate) => BudgetGate(context, skill, candidate, estimate))
+        if (skill.OutputFormat != "json")
         {
-            Temperature = (float?)skill.Temperature,
-            JsonOutput = skill.OutputFormat == "json",
-            CacheScope = $"{context.RunId}/{node.Id}/{context.Attempt}",
-            PromptTokens = prompt.TokenEstimate,
-        };
-
-        ModelCallResult result;
-        try
-        {
-            result = await router.CompleteAsync(plan, request, cancellationToken);
-        }
-        catch (ModelCallFailedException ex)
-        {
-            details["attempts"] = ModelAttempts.ToJson(ex.Attempts);
-            details["cached"] = false;
-            return Fail(ex.RefusedByBudget && ex.Attempts.Count == 1 ? ex.Attempts[0].Error! : ex.Message);
+            return run.Succeed(time, new JsonObject { ["text"] = answer.Text });
         }
 
-        details["model_reason"] = result.Reason;
-        details["attempts"] = ModelAttempts.ToJson(result.Attempts);
-        details["cached"] = result.Cached;
-        return Complete(context, skill, result, details, started);
+        return await ParseOrRepairAsync(run, skill, messages, prompt.InputKey, answer.Text!, cancellationToken);
     }
 
-    // The gate the router asks before every attempt: the node's reservation and the skill's per-execution budget.
-    private static string? BudgetGate(NodeExecutionContext context, SkillDefinition skill, ModelCandidate candidate, decimal estimate)
-    {
-        if (context.ReservedUsd > 0 && estimate > context.ReservedUsd)
-        {
-            return $"Budget: estimated cost ${Units.FormatUsd(estimate)} of {candidate.Model} exceeds the ${Units.FormatUsd(context.ReservedUsd)} reserved for this node; stopped before the model call.";
-        }
+    private static JsonObject ResolveInput(NodeExecutionContext context) =>
+        context.Node.With.Count > 0
+            ? GraphExpression.Resolve(context.Node.With, context.Inputs, context.Outputs)?.AsObject() ?? []
+            : context.Inputs.DeepClone().AsObject();
 
-        return skill.CostBudgetPerExecutionUsd is { } cap && estimate > cap
-            ? $"Budget: estimated cost ${Units.FormatUsd(estimate)} of {candidate.Model} exceeds the skill's cost_budget_per_execution ${Units.FormatUsd(cap)}; stopped before the model call."
-            : null;
-    }
-
-    private NodeResult Complete(NodeExecutionContext context, SkillDefinition skill, ModelCallResult result, JsonObject details, DateTimeOffset started)
-    {
-        var response = result.Response;
-        details["usage_reported"] = response.Usage?.InputTokenCount is not null;
-        if (result.Recorded)
-        {
-            details["recording_source"] = response.AdditionalProperties?[ModelCallProperties.RecordingSource] as string;
-        }
-
-        JsonNode? output;
-        if (skill.OutputFormat == "json")
-        {
-            output = ModelOutputParser.TryParseJsonObject(response.Text, out var parseError);
-            if (output is null)
-            {
-                return new NodeResult(context.Node.Id, context.Attempt, false, new JsonObject { ["text"] = response.Text },
-                    $"The model's answer is not the JSON object the skill asks for: {parseError}", started, time.GetUtcNow(),
-                    result.Model, result.Provider, result.Recorded, result.InputTokens, result.OutputTokens, result.CostUsd, details);
-            }
-        }
-        else
-        {
-            output = new JsonObject { ["text"] = response.Text };
-        }
-
-        return new NodeResult(context.Node.Id, context.Attempt, true, output, null, started, time.GetUtcNow(),
-            result.Model, result.Provider, result.Recorded, result.InputTokens, result.OutputTokens, result.CostUsd, details);
-    }
-
-    private async Task<AssembledPrompt> AssembleAsync(NodeExecutionContext context, SkillDefinition skill, CancellationToken cancellationToken)
+    private async Task<AssembledPrompt> AssembleAsync(NodeExecutionContext context, SkillDefinition skill, JsonObject input, CancellationToken cancellationToken)
     {
         var node = context.Node;
-        var input = node.With.Count > 0
-            ? GraphExpression.Resolve(node.With, context.Inputs, context.Outputs)?.AsObject() ?? []
-            : context.Inputs.DeepClone().AsObject();
         var upstream = node.Needs.Select(id => new KeyValuePair<string, JsonNode?>(id, context.Outputs.GetValueOrDefault(id))).ToList();
         IReadOnlyList<(string, string, int)> files = [];
         if (node.Context is { } c)

@@ -1,0 +1,66 @@
+using System.Text.Json.Nodes;
+using AgentFunctions.Core.Models;
+
+namespace AgentFunctions.Core.Orchestration.Execution;
+
+/// <summary>
+/// Sums the model calls one node attempt makes (a routing classification, the skill call, an output repair): tokens,
+/// cost in USD and every attempt, and remembers which model answered last. The budget gate uses <see cref="CostUsd"/> so
+/// the calls together stay within the node's reservation.
+/// </summary>
+internal sealed class ModelCallLedger
+{
+    private readonly JsonArray _attempts = [];
+
+    public long InputTokens { get; private set; }
+
+    public long OutputTokens { get; private set; }
+
+    public decimal CostUsd { get; private set; }
+
+    public string? Model { get; private set; }
+
+    public string? Provider { get; private set; }
+
+    public bool Recorded { get; private set; }
+
+    public bool Cached { get; private set; }
+
+    public string? Reason { get; private set; }
+
+    public int Calls { get; private set; }
+
+    public void Add(ModelCallResult result, string purpose)
+    {
+        InputTokens += result.InputTokens;
+        OutputTokens += result.OutputTokens;
+        CostUsd += result.CostUsd;
+        (Model, Provider, Recorded, Cached, Reason) = (result.Model, result.Provider, result.Recorded, result.Cached, result.Reason);
+        Calls++;
+        AddAttempts(ModelAttempts.ToJson(result.Attempts), purpose);
+    }
+
+    public void AddFailed(IReadOnlyList<ModelAttempt> attempts, string purpose) => AddAttempts(ModelAttempts.ToJson(attempts), purpose);
+
+    /// <summary>Writes the ledger into the node's details.</summary>
+    public void WriteTo(JsonObject details)
+    {
+        details["attempts"] = _attempts.DeepClone();
+        details["cached"] = Cached;
+        details["model_calls"] = Calls;
+        if (Reason is not null)
+        {
+            details["model_reason"] = Reason;
+        }
+    }
+
+    private void AddAttempts(JsonArray attempts, string purpose)
+    {
+        foreach (var attempt in attempts)
+        {
+            var copy = attempt!.DeepClone().AsObject();
+            copy["purpose"] = purpose;
+            _attempts.Add(copy);
+        }
+    }
+}

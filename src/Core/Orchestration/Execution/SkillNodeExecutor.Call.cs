@@ -1,0 +1,78 @@
+using AgentFunctions.Core.Context;
+using AgentFunctions.Core.Models;
+using AgentFunctions.Core.Skills;
+using Microsoft.Extensions.AI;
+
+namespace AgentFunctions.Core.Orchestration.Execution;
+
+/// <content>One model call through the router, under the node's budget gate.</content>
+public sealed partial class SkillNodeExecutor
+{
+    private static List<ChatMessage> Messages(string system, string user) =>
+        [new ChatMessage(ChatRole.System, system), new ChatMessage(ChatRole.User, user)];
+
+    /// <summary>Calls the skill's model (or the node's, or the orchestrator's downgrade); records the call in the ledger.</summary>
+    /// <returns>The answer's text, or an error (budget refusal, every candidate failed, bad model configuration).</returns>
+    private async Task<(string? Text, string? Error)> CallAsync(
+        NodeRun run, SkillDefinition skill, IReadOnlyList<ChatMessage> messages, string inputKey, string purpose, CancellationToken cancellationToken)
+    {
+        var context = run.Context;
+        ModelPlan plan;
+        try
+        {
+            var explicitModel = context.ModelOverride ?? context.Node.Policy.Model ?? (skill.Tier is null ? skill.Model : null);
+            plan = router.Plan(explicitModel, skill.Tier?.ToString().ToLowerInvariant(), skill.Model);
+        }
+        catch (ArgumentException ex)
+        {
+            return (null, ex.Message);
+        }
+
+        var maxOutput = context.Node.Policy.MaxOutputTokens ?? skill.MaxOutputTokens;
+        var promptTokens = TokenEstimator.Estimate(string.Concat(messages.Select(m => m.Text)));
+        run.Details["model_reason"] = plan.Reason;
+        run.Details["estimate_usd"] ??= router.Estimate(plan.Primary, promptTokens, maxOutput);
+        var request = new ModelCallRequest(skill.Id, inputKey, messages, maxOutput, (candidate, estimate) => BudgetGate(run, skill, candidate, estimate))
+        {
+            Temperature = (float?)skill.Temperature,
+            JsonOutput = skill.OutputFormat == "json" || purpose == "routing",
+            CacheScope = $"{context.RunId}/{context.Node.Id}/{context.Attempt}/{purpose}",
+            PromptTokens = promptTokens,
+        };
+        try
+        {
+            var result = await router.CompleteAsync(plan, request, cancellationToken);
+            run.Ledger.Add(result, purpose);
+            if (result.Recorded)
+            {
+                run.Details["recording_source"] = result.Response.AdditionalProperties?[ModelCallProperties.RecordingSource] as string;
+            }
+
+            run.Details["usage_reported"] = result.Response.Usage?.InputTokenCount is not null;
+            return (result.Response.Text, null);
+        }
+        catch (ModelCallFailedException ex)
+        {
+            run.Ledger.AddFailed(ex.Attempts, purpose);
+            return (null, ex.RefusedByBudget && ex.Attempts.Count == 1 ? ex.Attempts[0].Error! : ex.Message);
+        }
+    }
+
+    // The gate the router asks before every attempt: everything this node attempt has spent plus this call must fit the
+    // node's reservation, and this call must fit the skill's per-execution budget.
+    private static string? BudgetGate(NodeRun run, SkillDefinition skill, ModelCandidate candidate, decimal estimate)
+    {
+        var reserved = run.Context.ReservedUsd;
+        var spent = run.Ledger.CostUsd;
+        if (reserved > 0 && spent + estimate > reserved)
+        {
+            return $"Budget: estimated cost ${Units.FormatUsd(estimate)} of {candidate.Model}" +
+                   (spent > 0 ? $" on top of ${Units.FormatUsd(spent)} already spent by this node" : string.Empty) +
+                   $" exceeds the ${Units.FormatUsd(reserved)} reserved for this node; stopped before the model call.";
+        }
+
+        return skill.CostBudgetPerExecutionUsd is { } cap && estimate > cap
+            ? $"Budget: estimated cost ${Units.FormatUsd(estimate)} of {candidate.Model} exceeds the skill's cost_budget_per_execution ${Units.FormatUsd(cap)}; stopped before the model call."
+            : null;
+    }
+}
