@@ -42,4 +42,16 @@ public sealed class SkillsApiTests(AppFixture fixture)
         using var missing = await _app.Http.GetAsync("api/domains/nope");
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
     }
+
+    [Fact]
+    public async Task GetSkill_ReturnsItsValidationReportAndRoutes()
+    {
+        var classifier = (await _app.Http.GetFromJsonAsync<JsonObject>("api/skills/platform/classifier"))!;
+
+        Assert.True(classifier["validation"]!["valid"]!.GetValue<bool>());
+        Assert.Contains(classifier["routesTo"]!.AsArray(), r => r!["target"]!.GetValue<string>() == "hr/resume-screen");
+        Assert.NotNull(classifier["outputSchema"]);
+        using var missing = await _app.Http.GetAsync("api/skills/platform/nope");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
 }

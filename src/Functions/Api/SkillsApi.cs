@@ -33,7 +33,10 @@ internal static class SkillsApi
             {
                 skill = Summary(found),
                 body = found.Body,
-                issues = skills.Issues.Where(i => i.Path == found.Path).Select(i => new { line = i.Line, error = i.IsError, message = i.Message }),
+                routesTo = found.RoutesTo.Select(r => new { target = r.Target, when = r.When }),
+                inputSchema = found.InputSchema?.Node,
+                outputSchema = found.OutputSchema?.Node,
+                validation = Validation(SkillValidator.ValidateSkill(skills.Root, found.Id)),
             })
             : NotFound(domain, skill);
 
@@ -100,6 +103,15 @@ internal static class SkillsApi
             await Task.Delay(100, cancellationToken);
         }
     }
+
+    private static object Validation(SkillValidationReport report) => new
+    {
+        valid = report.IsValid,
+        errors = report.Errors.Select(Issue),
+        warnings = report.Warnings.Select(Issue),
+    };
+
+    private static object Issue(SkillIssue i) => new { code = i.Code, file = i.Path, line = i.Line, message = i.Message };
 
     private static object Summary(SkillDefinition s) => new
     {

@@ -213,4 +213,21 @@ public sealed class RunTransitionTests
         Assert.Equal(TimeSpan.FromSeconds(4), RunTransition.RetryDelay(4));
         Assert.Equal(RunTransition.MaxRetryDelay, RunTransition.RetryDelay(20));
     }
+
+    [Fact]
+    public void Apply_CompletionWithRoutingAndRepair_EmitsRoutingDecidedAndOutputRepairedEvents()
+    {
+        var graph = Graph(null, Node("x", kind: NodeKind.Skill));
+        var (run, _) = Step(NewRun(graph), graph, null, new StartRun());
+        var details = new System.Text.Json.Nodes.JsonObject
+        {
+            ["routing"] = new System.Text.Json.Nodes.JsonObject { ["route"] = "hr/resume-screen", ["method"] = "keywords" },
+            ["repair"] = new System.Text.Json.Nodes.JsonObject { ["succeeded"] = true },
+        };
+
+        var (_, result) = Step(run, graph, null, new NodeCompleted(Ok("x") with { Details = details }));
+
+        Assert.Equal("hr/resume-screen", result.Events.Single(e => e.Type == "routing_decided").Data["route"]!.GetValue<string>());
+        Assert.True(result.Events.Single(e => e.Type == "output_repaired").Data["succeeded"]!.GetValue<bool>());
+    }
 }
