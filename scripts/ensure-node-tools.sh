@@ -1,13 +1,31 @@
 #!/usr/bin/env bash
-# Installs the pinned Node tools (Azurite) with `npm ci`, unless node_modules already matches package-lock.json.
+# Installs the pinned Node tools with `npm ci`, skipping a folder whose node_modules already matches its lockfile:
+#   .                 Azurite (always)
+#   tools/promptfoo   promptfoo, when called with the argument "promptfoo" (the test command runs exported regression
+#                     tests with it). promptfoo is installed with --ignore-scripts (its browser download cannot work
+#                     offline) and its SQLite module is then built from source with `npm rebuild better-sqlite3`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-stamp=node_modules/.agentfunctions-lock.sha256
-want=$(sha256sum package-lock.json | cut -d' ' -f1)
-if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ] && [ -f node_modules/azurite/dist/src/azurite.js ]; then
-    echo "==> Node tools up to date (Azurite $(node -p "require('./node_modules/azurite/package.json').version"))"
-    exit 0
+
+install() { # folder, label, extra command after npm ci
+    local dir=$1 label=$2 after=${3:-}
+    local stamp="$dir/node_modules/.agentfunctions-lock.sha256"
+    local want
+    want=$(sha256sum "$dir/package-lock.json" | cut -d' ' -f1)
+    if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
+        echo "==> $label up to date"
+        return
+    fi
+    echo "==> npm ci in $dir ($label)"
+    if [ -n "$after" ]; then
+        (cd "$dir" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error && $after)
+    else
+        (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+    fi
+    echo "$want" > "$stamp"
+}
+
+install . "Azurite $(node -p "require('./package.json').devDependencies.azurite")"
+if [ "${1:-}" = "promptfoo" ]; then
+    install tools/promptfoo "promptfoo $(node -p "require('./tools/promptfoo/package.json').devDependencies.promptfoo")" "npm rebuild better-sqlite3 --loglevel=error"
 fi
-echo "==> npm ci (Azurite $(node -p "require('./package.json').devDependencies.azurite"))"
-npm ci --no-audit --no-fund --loglevel=error
-echo "$want" > "$stamp"

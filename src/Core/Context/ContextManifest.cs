@@ -8,11 +8,28 @@ namespace AgentFunctions.Core.Context;
 /// <param name="TotalTokens">Estimated tokens of the kept sections (see <see cref="TokenEstimator"/>).</param>
 /// <param name="BudgetTokens">The node's prompt token budget.</param>
 /// <param name="Drops">Sections left out, with the reason.</param>
+/// <param name="Rules">Which learned rules were injected and which were left out, or null when none were considered.</param>
 public sealed record ContextManifest(
     IReadOnlyList<ContextManifestSection> Sections,
     int TotalTokens,
     int BudgetTokens,
-    IReadOnlyList<ContextDrop> Drops);
+    IReadOnlyList<ContextDrop> Drops,
+    RulesManifest? Rules = null);
+
+/// <summary>The learned rules considered for a prompt.</summary>
+/// <param name="Injected">Ids of the rules in the prompt, in order.</param>
+/// <param name="LeftOut">Rules not injected, each with the reason (candidate, retired, does not apply, over the cap).</param>
+public sealed record RulesManifest(IReadOnlyList<string> Injected, IReadOnlyList<RuleLeftOut> LeftOut);
+
+/// <summary>A learned rule that was not injected.</summary>
+/// <param name="Id">The rule id.</param>
+/// <param name="Reason">Why it was left out.</param>
+public sealed record RuleLeftOut(string Id, string Reason);
+
+/// <summary>The learned-rules layer of a prompt: the rendered block and what went into it.</summary>
+/// <param name="Text">The block (<c>## Learned Rules (from past corrections)</c> …), empty when no rule is injected.</param>
+/// <param name="Manifest">Which rules were injected and left out.</param>
+public sealed record LearnedRulesSection(string Text, RulesManifest Manifest);
 
 /// <summary>One kept section in a <see cref="ContextManifest"/>.</summary>
 /// <param name="Name">The section name.</param>

@@ -8,7 +8,7 @@ namespace AgentFunctions.Core.Context;
 
 /// <summary>
 /// Builds the prompt of one skill execution. System prompt layers, joined by <c>\n\n---\n\n</c> as in Agentura:
-/// <c>WORKSPACE.md</c> → <c>DOMAIN.md</c> → the skill body. The user message holds the input as JSON, then each
+/// <c>WORKSPACE.md</c> → <c>DOMAIN.md</c> → learned rules → the skill body. The user message holds the input as JSON, then each
 /// upstream output, then repository files, each under a Markdown heading; over-budget sections are dropped by
 /// <see cref="ContextBudgeter"/> and listed in the manifest.
 /// </summary>
@@ -27,6 +27,7 @@ public static class PromptAssembler
     /// <param name="upstream">Outputs of the nodes this node needs, by node id, in <c>needs</c> order.</param>
     /// <param name="files">Repository files (path, content, pattern index) in priority order.</param>
     /// <param name="budgetTokens">The prompt budget in estimated tokens.</param>
+    /// <param name="rules">The learned-rules layer, or null when the skill has none.</param>
     /// <returns>The prompt and its manifest.</returns>
     /// <exception cref="ContextBudgetExceededException">The system layers and input alone exceed the budget.</exception>
     public static AssembledPrompt Assemble(
@@ -35,7 +36,8 @@ public static class PromptAssembler
         JsonObject input,
         IReadOnlyList<KeyValuePair<string, JsonNode?>> upstream,
         IReadOnlyList<(string Path, string Content, int PatternIndex)> files,
-        int budgetTokens = DefaultBudgetTokens)
+        int budgetTokens = DefaultBudgetTokens,
+        LearnedRulesSection? rules = null)
     {
         ArgumentNullException.ThrowIfNull(skill);
         ArgumentNullException.ThrowIfNull(catalog);
@@ -51,6 +53,11 @@ public static class PromptAssembler
         if (catalog.DomainLayer(skill.Domain) is { Length: > 0 } domain)
         {
             sections.Add(new ContextSection("domain", ContextSectionKind.System, domain, int.MaxValue));
+        }
+
+        if (rules is { Text.Length: > 0 })
+        {
+            sections.Add(new ContextSection("learned_rules", ContextSectionKind.System, rules.Text, int.MaxValue));
         }
 
         sections.Add(new ContextSection("skill", ContextSectionKind.System, skill.Body, int.MaxValue));
@@ -69,7 +76,7 @@ public static class PromptAssembler
         var (kept, manifest) = ContextBudgeter.Fit(sections, budgetTokens);
         var system = string.Join(LayerSeparator, kept.Where(s => s.Kind == ContextSectionKind.System).Select(s => s.Content));
         var user = string.Join("\n\n", kept.Where(s => s.Kind != ContextSectionKind.System).Select(s => s.Content));
-        return new AssembledPrompt(system, user, manifest, InputKey(skill.Id, user));
+        return new AssembledPrompt(system, user, manifest with { Rules = rules?.Manifest }, InputKey(skill.Id, user));
     }
 
     /// <summary>Computes the key that identifies a skill execution's input for recorded responses: SHA-256 of the skill id and the user message.</summary>

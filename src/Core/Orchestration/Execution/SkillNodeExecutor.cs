@@ -79,6 +79,7 @@ public sealed partial class SkillNodeExecutor(SkillCatalog skills, ModelRouter r
         }
 
         run.Details["manifest"] = JsonSerializer.SerializeToNode(prompt.Manifest, JsonSerializerOptions.Web);
+        run.Details["input"] = input.DeepClone();
         run.Details["input_key"] = prompt.InputKey;
         var messages = Messages(prompt.SystemPrompt, prompt.UserMessage);
         var answer = await CallAsync(run, skill, messages, prompt.InputKey, "skill", cancellationToken);

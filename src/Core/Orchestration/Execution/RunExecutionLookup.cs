@@ -1,0 +1,35 @@
+using System.Text.Json.Nodes;
+using AgentFunctions.Core.Learning;
+using AgentFunctions.Core.Orchestration.Storage;
+
+namespace AgentFunctions.Core.Orchestration.Execution;
+
+/// <summary>Finds a finished skill execution in the run store: the node's skill, version, input, output and model.</summary>
+public sealed class RunExecutionLookup(RunStore store) : IExecutionLookup
+{
+    /// <inheritdoc/>
+    public async Task<ExecutionRecord?> FindAsync(string runId, string nodeId, CancellationToken cancellationToken = default)
+    {
+        if (await store.GetNodeAsync(runId, nodeId, cancellationToken) is not { } row)
+        {
+            return null;
+        }
+
+        var node = row.Node;
+        if (node.Status != NodeStatus.Succeeded || node.Details?["skill"]?.GetValue<string>() is not { } skill)
+        {
+            return null;
+        }
+
+        return new ExecutionRecord(
+            runId,
+            nodeId,
+            node.Attempt,
+            skill,
+            node.Details["skill_version"]?.GetValue<string>() ?? string.Empty,
+            node.Details["input"] as JsonObject is { } input ? input.DeepClone().AsObject() : [],
+            node.Output?.DeepClone(),
+            node.Model,
+            node.CompletedAt ?? DateTimeOffset.MinValue);
+    }
+}
