@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -6,6 +7,8 @@ namespace AgentFunctions.Core.Learning;
 /// <summary>JSON helpers shared by the learning loop: deep equality that treats 1 and 1.0 as equal, and short excerpts.</summary>
 internal static class JsonValues
 {
+    private static readonly JsonSerializerOptions s_readable = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary>Compares two JSON values structurally; numbers compare by value, object key order is ignored.</summary>
     public static bool DeepEquals(JsonNode? a, JsonNode? b)
     {
@@ -23,12 +26,13 @@ internal static class JsonValues
         return JsonNode.DeepEquals(a, b);
     }
 
-    /// <summary>Gets the text of a value: the string itself for a JSON string, else its compact JSON (empty for null).</summary>
+    /// <summary>Gets the text of a value: the string itself for a JSON string, else its compact JSON with non-ASCII kept
+    /// (as JavaScript's <c>JSON.stringify</c> writes it, so that promptfoo exports see the same text); "null" for null.</summary>
     public static string TextOf(JsonNode? node) => node switch
     {
-        null => string.Empty,
+        null => "null",
         JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>(),
-        _ => node.ToJsonString(),
+        _ => node.ToJsonString(s_readable),
     };
 
     /// <summary>Cuts a text to at most <paramref name="max"/> characters, marking the cut with an ellipsis.</summary>
