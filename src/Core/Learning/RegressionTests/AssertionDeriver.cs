@@ -15,7 +15,7 @@ namespace AgentFunctions.Core.Learning.RegressionTests;
 /// </summary>
 internal static partial class AssertionDeriver
 {
-    public const int MaxDeterministic = 10;
+    public const int MaxDeterministic = 15;
     public const int MaxEqualsChars = 80;
     public const int MaxNotContainsChars = 200;
     public const int MaxJsonChars = 2000;
