@@ -27,7 +27,7 @@ internal sealed partial class AssertionEvaluator(ILearningModel model)
     public static AssertionResult Evaluate(TestAssertion assertion, JsonNode? output)
     {
         var actual = JsonPointer.Resolve(output, assertion.Path, out var found);
-        var expected = JsonValues.Excerpt(JsonValues.TextOf(assertion.Value), MaxExcerptChars);
+        var expected = JsonValues.Excerpt(assertion.Type == AssertionType.Regex ? JsonValues.TextOf(assertion.Value) : Show(assertion.Value), MaxExcerptChars);
         var shown = found ? JsonValues.Excerpt(Show(actual), MaxExcerptChars) : null;
         AssertionResult Result(bool pass, string reason) =>
             new(assertion.Type, assertion.Path, pass ? AssertionOutcome.Passed : AssertionOutcome.Failed, expected, shown, reason);

@@ -18,6 +18,6 @@ public static class RuleDecisions
     /// <summary>The rule failed <see cref="LearningOptions.RetireAfterFailedValidations"/> validations in a row: ExpeL REMOVE and retired.</summary>
     public const string Retired = "retired";
 
-    /// <summary>No evidence: its tests were skipped or the skill could not be executed; nothing changed.</summary>
+    /// <summary>No evidence: its tests were skipped, could not execute the skill, or evaluated nothing; nothing changed.</summary>
     public const string Undecided = "undecided";
 }

@@ -9,7 +9,7 @@ namespace AgentFunctions.Core.Learning.Validation;
 /// <param name="TestIds">The rule's tests that ran.</param>
 /// <param name="TestsPassed">How many passed with the rule.</param>
 /// <param name="TestsFailed">How many failed with the rule.</param>
-/// <param name="TestsErrored">How many could not be executed.</param>
+/// <param name="TestsErrored">How many could not be executed or evaluated nothing (no evidence).</param>
 /// <param name="MadeDifference">True when any of its tests shows the rule made the difference (see <see cref="TestResult.RuleMadeDifference"/>),
 /// false when every test that could tell shows it did not, null when none could tell.</param>
 /// <param name="ConfidenceBefore">Confidence before, 0–1.</param>

@@ -9,6 +9,9 @@ public static class TestOutcome
     /// <summary>A deterministic assertion failed, or the judge failed the rubric.</summary>
     public const string Failed = "failed";
 
+    /// <summary>No assertion could be evaluated: the test has only a rubric and no judge evaluated it. No evidence either way (never passed).</summary>
+    public const string NotEvaluated = "not_evaluated";
+
     /// <summary>The skill could not be executed (no model, budget, invalid output): no evidence either way.</summary>
     public const string Error = "error";
 

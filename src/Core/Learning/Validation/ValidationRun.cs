@@ -10,7 +10,7 @@ namespace AgentFunctions.Core.Learning.Validation;
 /// <param name="TestsTotal">Tests that ran (not skipped).</param>
 /// <param name="TestsPassed">Tests that passed with their rule.</param>
 /// <param name="TestsFailed">Tests that failed with their rule.</param>
-/// <param name="TestsErrored">Tests whose skill could not be executed.</param>
+/// <param name="TestsErrored">Tests whose skill could not be executed, or that evaluated no assertion.</param>
 /// <param name="TestsSkipped">Tests not run because their rule is retired.</param>
 public sealed record ValidationRun(
     string Id,

@@ -7,7 +7,8 @@ namespace AgentFunctions.Core.Learning.Validation;
 /// passed with it (deterministic assertions passed; a rubric passed or was not evaluated — a rubric without a judge neither
 /// blocks nor proves, and the result says so). Any failure keeps a candidate a candidate (or demotes an active rule),
 /// lowers confidence and counts a failed validation; at <see cref="LearningOptions.RetireAfterFailedValidations"/> in a row
-/// the rule gets ExpeL REMOVE (counter −1) and is retired. Tests that could not execute decide nothing.
+/// the rule gets ExpeL REMOVE (counter −1) and is retired. Tests that could not execute, or whose only assertion is a rubric
+/// nobody judged, decide nothing (the rule stays as it is and the result says why).
 /// </content>
 public sealed partial class ValidationService
 {
@@ -40,7 +41,7 @@ public sealed partial class ValidationService
     {
         var passed = results.Count(r => r.Outcome == TestOutcome.Passed);
         var failed = results.Where(r => r.Outcome == TestOutcome.Failed).ToList();
-        var errored = results.Where(r => r.Outcome == TestOutcome.Error).ToList();
+        var errored = results.Where(r => r.Outcome is TestOutcome.Error or TestOutcome.NotEvaluated).ToList();
         bool? madeDifference = results.Any(r => r.RuleMadeDifference == true) ? true : results.Any(r => r.RuleMadeDifference == false) ? false : null;
         var (status, decision, reason, confidence, failures, counter) = (rule.Status, RuleDecisions.Undecided, string.Empty, rule.Confidence, rule.ConsecutiveFailures, rule.Counter);
         if (rule.Status == RuleStatus.Retired)

@@ -24,10 +24,10 @@ public sealed partial class ValidationService
         var with = await RunPassAsync(test, [.. others, own.ToLearnedRule()], cancellationToken);
         TestPass? without = null;
         bool? madeDifference = null;
-        if (with.Outcome != TestOutcome.Error)
+        if (with.Outcome is TestOutcome.Passed or TestOutcome.Failed)
         {
             without = await RunPassAsync(test, others, cancellationToken);
-            madeDifference = without.Outcome == TestOutcome.Error ? null : with.Outcome == TestOutcome.Passed && without.Outcome == TestOutcome.Failed;
+            madeDifference = without.Outcome is TestOutcome.Error or TestOutcome.NotEvaluated ? null : with.Outcome == TestOutcome.Passed && without.Outcome == TestOutcome.Failed;
         }
 
         return new TestResult(test.Id, test.RuleId, test.CorrectionId, with.Outcome, Explain(test, with, without, madeDifference), with, without, madeDifference);
@@ -43,7 +43,9 @@ public sealed partial class ValidationService
         }
 
         var assertions = await _evaluator.EvaluateAsync(test, invocation.Output, cancellationToken);
-        var outcome = assertions.Any(a => a.Outcome == AssertionOutcome.Failed) ? TestOutcome.Failed : TestOutcome.Passed;
+        var outcome = assertions.Any(a => a.Outcome == AssertionOutcome.Failed) ? TestOutcome.Failed
+            : assertions.Any(a => a.Outcome == AssertionOutcome.Passed) ? TestOutcome.Passed
+            : TestOutcome.NotEvaluated;
         var excerpt = JsonValues.Excerpt(JsonValues.TextOf(invocation.Output), MaxOutputExcerptChars);
         return new TestPass(outcome, ids, assertions, excerpt, null, invocation.Model, invocation.Recorded, invocation.CostUsd);
     }
@@ -53,6 +55,7 @@ public sealed partial class ValidationService
         var text = with.Outcome switch
         {
             TestOutcome.Error => $"the skill could not be executed: {with.Error}",
+            TestOutcome.NotEvaluated => $"no assertion could be evaluated: {string.Join("; ", with.Assertions.Select(a => a.Reason))}",
             TestOutcome.Failed => $"failed with {test.RuleId}: {Describe(with.Assertions.First(a => a.Outcome == AssertionOutcome.Failed))}",
             _ => $"passed with {test.RuleId}: {with.Assertions.Count(a => a.Outcome == AssertionOutcome.Passed)} of {with.Assertions.Count} assertion(s) passed" +
                  string.Concat(with.Assertions.Where(a => a.Outcome == AssertionOutcome.NotEvaluated).Select(a => $"; {a.Type} not evaluated ({a.Reason})")),
@@ -61,6 +64,7 @@ public sealed partial class ValidationService
         {
             (null, _) => string.Empty,
             (TestOutcome.Error, _) => $"; without {test.RuleId} the skill could not be executed ({without!.Error})",
+            (TestOutcome.NotEvaluated, _) => $"; without {test.RuleId} no assertion could be evaluated",
             (_, true) => $"; without {test.RuleId} it failed ({Describe(without!.Assertions.First(a => a.Outcome == AssertionOutcome.Failed))}): the rule made the difference",
             (TestOutcome.Passed, _) => $"; it also passed without {test.RuleId}: the rule did not make the difference",
             _ => $"; it also failed without {test.RuleId}",

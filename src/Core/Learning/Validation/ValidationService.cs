@@ -94,7 +94,7 @@ public sealed partial class ValidationService
             TestsTotal = results.Count(r => r.Outcome != TestOutcome.Skipped),
             TestsPassed = Count(TestOutcome.Passed),
             TestsFailed = Count(TestOutcome.Failed),
-            TestsErrored = Count(TestOutcome.Error),
+            TestsErrored = Count(TestOutcome.Error) + Count(TestOutcome.NotEvaluated),
             TestsSkipped = Count(TestOutcome.Skipped),
         };
         await _store.SaveValidationAsync(run, cancellationToken);
