@@ -94,6 +94,19 @@ public abstract class KnowledgeStoreTests(IStorageAccount account)
     }
 
     [Fact]
+    public async Task ProcessCorrection_ConcurrentDeliveriesOfOneCorrection_WriteOneRuleAndOneTest()
+    {
+        var id = await SubmitAsync("UAE corridor orders need LULU escalation, not standard path");
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => _host.Learning.ProcessCorrectionAsync(LearningHost.Skill, id)));
+
+        Assert.All(outcomes, o => Assert.Equal(("REFL-001", "TEST-001"), (((CorrectionProcessed)o).RuleId, ((CorrectionProcessed)o).TestId)));
+        Assert.Single(await _host.Store.ListRulesAsync(LearningHost.Skill));
+        Assert.Single(await _host.Store.ListTestsAsync(LearningHost.Skill));
+        Assert.IsType<CorrectionNotFound>(await _host.Learning.ProcessCorrectionAsync(LearningHost.Skill, "CORR-000404"));
+    }
+
+    [Fact]
     public async Task GetStats_ExecutionsAndCorrections_GiveTheAcceptRatePerDay()
     {
         var day1 = new DateTimeOffset(2026, 3, 1, 10, 0, 0, TimeSpan.Zero);
