@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -19,8 +20,9 @@ internal static class JsonValues
 
         if (a.GetValueKind() == JsonValueKind.Number && b.GetValueKind() == JsonValueKind.Number)
         {
-            return a.GetValue<JsonElement>().GetDouble().Equals(b.GetValue<JsonElement>().GetDouble()) ||
-                   a.ToJsonString() == b.ToJsonString();
+            return a.ToJsonString() == b.ToJsonString() ||
+                   (double.TryParse(a.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var x) &&
+                    double.TryParse(b.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var y) && x.Equals(y));
         }
 
         return JsonNode.DeepEquals(a, b);

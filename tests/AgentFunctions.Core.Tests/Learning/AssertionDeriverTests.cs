@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using AgentFunctions.Core.Learning.RegressionTests;
+using AgentFunctions.Core.Learning.Validation;
 
 namespace AgentFunctions.Core.Tests.Learning;
 
@@ -67,5 +68,15 @@ public sealed class AssertionDeriverTests
 
         Assert.Equal(("failed", "\"escalate_lulu\"", "\"standard_path\""), (equals.Outcome, equals.Expected, equals.Actual));
         Assert.Equal(["passed", "passed", "passed"], new[] { notContains.Outcome, contains.Outcome, regex.Outcome });
+    }
+
+    [Fact]
+    public void Evaluate_EqualsOnNumbers_ComparesByValue()
+    {
+        var output = JsonNode.Parse("""{"total":1.50}""");
+
+        var result = AssertionEvaluator.Evaluate(new TestAssertion(AssertionType.EqualsValue, "/total", JsonValue.Create(1.5m), "d"), output);
+
+        Assert.Equal(AssertionOutcome.Passed, result.Outcome);
     }
 }

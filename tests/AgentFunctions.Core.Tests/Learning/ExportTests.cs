@@ -69,6 +69,17 @@ public sealed class ExportTests
     }
 
     [Fact]
+    public void Promptfoo_ExportWithoutRubric_LeavesOutRubricOnlyTestsAndSaysSo()
+    {
+        var rubricOnly = s_test with { Id = "TEST-002", Assertions = [AssertionDeriver.Rubric("Escalate UAE corridor orders to LULU.")] };
+
+        var yaml = PromptfooExporter.Export("ecm/order-details", [s_test, rubricOnly], new Uri("http://localhost:7071"), includeRubric: false);
+
+        Assert.Single((YamlSequenceNode)Load(yaml)["tests"]);
+        Assert.Contains("# Left out: TEST-002 has only a rubric assertion", yaml, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void DeepEval_Export_HasTheGoldenShape()
     {
         var goldens = JsonNode.Parse(DeepEvalExporter.Export("ecm/order-details", [s_test]))!.AsArray();

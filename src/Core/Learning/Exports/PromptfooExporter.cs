@@ -22,7 +22,8 @@ namespace AgentFunctions.Core.Learning.Exports;
 /// <c>regex</c>; JSON values (objects, arrays, null, array elements) and values promptfoo would template (containing
 /// <c>{{</c>, <c>{%</c>, <c>{#</c>, or starting <c>file://</c>/<c>package:</c>) become <c>javascript</c> assertions with the value
 /// as an escaped literal; <c>llm-rubric</c> only when asked (it needs a grader model, e.g. <c>--grader</c>). Every
-/// assertion carries <c>metric: rule:&lt;id&gt;</c>.</item>
+/// assertion carries <c>metric: rule:&lt;id&gt;</c>. Without rubrics, a test with only a rubric is left out (an empty
+/// <c>assert</c> list would pass without checking anything) and named in a header comment.</item>
 /// </list>
 /// </summary>
 public static partial class PromptfooExporter
@@ -42,12 +43,14 @@ public static partial class PromptfooExporter
         Storage.KnowledgeKeys.CheckSkillId(skillId);
         ArgumentNullException.ThrowIfNull(tests);
         ArgumentNullException.ThrowIfNull(baseUrl);
+        // A test whose only assertion is the rubric would pass without checking anything: leave it out unless rubrics are exported.
+        var exported = tests.Where(t => includeRubric || t.Assertions.Any(a => a.IsDeterministic)).ToList();
         var config = new Dictionary<string, object?>
         {
             ["description"] = $"Regression tests of {skillId} generated from corrections (AgentFunctions learning loop)",
             ["prompts"] = new List<object?> { "{{ input | dump }}" },
             ["providers"] = new List<object?> { Provider(skillId, baseUrl) },
-            ["tests"] = tests.Select(t => Test(skillId, t, includeRubric)).ToList<object?>(),
+            ["tests"] = exported.Select(t => Test(skillId, t, includeRubric)).ToList<object?>(),
         };
         var yaml = new SerializerBuilder().WithQuotingNecessaryStrings().DisableAliases().Build().Serialize(config);
         var header = new StringBuilder()
@@ -55,6 +58,11 @@ public static partial class PromptfooExporter
             .Append("# Regression tests of ").Append(skillId).Append(", exported by AgentFunctions. Each test executes the skill through the app's API.\n")
             .Append("# Run: npx promptfoo@0.118.17 eval -c <this file> --no-cache")
             .Append(includeRubric ? " --grader <provider>   (llm-rubric needs a grader model)\n" : "\n");
+        foreach (var left in tests.Except(exported))
+        {
+            header.Append("# Left out: ").Append(left.Id).Append(" has only a rubric assertion; export with rubrics to include it.\n");
+        }
+
         return header + yaml;
     }
 
