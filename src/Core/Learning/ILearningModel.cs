@@ -12,6 +12,12 @@ public interface ILearningModel
     /// <summary>Gets whether a model is configured for judging rubric assertions.</summary>
     bool CanJudge { get; }
 
+    /// <summary>
+    /// Gets the name of the distillation model, recorded in a distilled rule's source (<c>distilled:&lt;model&gt;</c>), such as
+    /// <c>openai/gpt-4o-mini</c>. Defaults to <c>learning-model</c> for implementations that do not say.
+    /// </summary>
+    string DistillModel => "learning-model";
+
     /// <summary>Asks the distillation or judge model.</summary>
     /// <param name="purpose"><c>distill</c> or <c>judge</c>.</param>
     /// <param name="systemPrompt">The system prompt.</param>
