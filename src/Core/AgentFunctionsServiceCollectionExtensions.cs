@@ -1,5 +1,8 @@
 using AgentFunctions.Core;
 using AgentFunctions.Core.Budgets;
+using AgentFunctions.Core.Context;
+using AgentFunctions.Core.Learning;
+using AgentFunctions.Core.Learning.Selection;
 using AgentFunctions.Core.Hosting;
 using AgentFunctions.Core.Models;
 using AgentFunctions.Core.Models.Recorded;
@@ -88,6 +91,16 @@ public static class AgentFunctionsServiceCollectionExtensions
         services.AddSingleton<SkillExecutionService>();
         services.AddSingleton<DeadLetterQueue>();
         services.AddSingleton<QueueHandlers>();
+
+        // The learning loop, with the app's implementations of its seams.
+        services.AddOptions<LearningModelOptions>().BindConfiguration(LearningModelOptions.SectionName);
+        services.AddSingleton<ILearningModel, LearningModel>();
+        services.AddSingleton<IExecutionLookup, RunExecutionLookup>();
+        services.AddSingleton<ISkillInvoker>(sp => new SkillInvoker(
+            sp.GetRequiredService<SkillCatalog>(),
+            sp.GetRequiredService<ModelRouter>(),
+            rules => new LearnedRulesSection(LearnedRulesBlock.Render(rules), new RulesManifest([.. rules.Select(r => r.Id)], []))));
+        services.AddAgentFunctionsLearning(configuration);
         return services;
     }
 }

@@ -35,6 +35,7 @@ app.MapRunsApi();
 app.MapGraphsApi();
 app.MapDomainsApi();
 app.MapSkillsApi();
+app.MapKnowledgeApi();
 app.MapCustomHandlerTriggers();
 await app.RunAsync();
 

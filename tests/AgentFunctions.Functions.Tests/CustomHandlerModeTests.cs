@@ -40,7 +40,7 @@ public sealed class CustomHandlerModeTests : IAsyncLifetime
         var hostJson = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(AppHarness.RepositoryRoot, "host.json")))!;
         var maxDequeue = hostJson["extensions"]!["queues"]!["maxDequeueCount"]!.GetValue<int>();
         await using var host = new FunctionsHostEmulator(functions, app.Storage, app.Http.BaseAddress!, maxDequeue);
-        Assert.Equal(["Orchestrator", "RunRequests", "WorkItems"], host.Functions.Order());
+        Assert.Equal(["Corrections", "Orchestrator", "RunRequests", "Validations", "WorkItems"], host.Functions.Order());
 
         var (run, _) = await app.WaitForEndAsync(runId, TimeSpan.FromMinutes(3));
         Assert.True(run["status"]!.GetValue<string>() == "succeeded", run.ToJsonString());

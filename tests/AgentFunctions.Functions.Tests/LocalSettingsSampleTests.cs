@@ -27,6 +27,8 @@ public sealed class LocalSettingsSampleTests
         (OrchestrationOptions.SectionName, typeof(OrchestrationOptions)),
         (StandaloneOptions.SectionName, typeof(StandaloneOptions)),
         (BudgetOptions.SectionName, typeof(BudgetOptions)),
+        (AgentFunctions.Core.Learning.LearningOptions.SectionName, typeof(AgentFunctions.Core.Learning.LearningOptions)),
+        (LearningModelOptions.SectionName, typeof(LearningModelOptions)),
         (AzureStorageAccountOptions.SectionName, typeof(AzureStorageAccountOptions)),
         (WorkspaceOptions.SectionName, typeof(WorkspaceOptions)),
         (TestRunOptions.SectionName, typeof(TestRunOptions)),

@@ -76,7 +76,10 @@ public static class PromptAssembler
         var (kept, manifest) = ContextBudgeter.Fit(sections, budgetTokens);
         var system = string.Join(LayerSeparator, kept.Where(s => s.Kind == ContextSectionKind.System).Select(s => s.Content));
         var user = string.Join("\n\n", kept.Where(s => s.Kind != ContextSectionKind.System).Select(s => s.Content));
-        return new AssembledPrompt(system, user, manifest with { Rules = rules?.Manifest }, InputKey(skill.Id, user));
+        // Recorded responses are looked up by skill, user message and the learned rules in the prompt (by id), so a
+        // recording can show what a rule changes; prompts without rules keep the plain key.
+        var key = rules is { Manifest.Injected.Count: > 0 } ? InputKey(skill.Id, user + "\n#rules:" + string.Join(',', rules.Manifest.Injected)) : InputKey(skill.Id, user);
+        return new AssembledPrompt(system, user, manifest with { Rules = rules?.Manifest }, key);
     }
 
     /// <summary>Computes the key that identifies a skill execution's input for recorded responses: SHA-256 of the skill id and the user message.</summary>

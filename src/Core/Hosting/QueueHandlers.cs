@@ -1,7 +1,10 @@
+using AgentFunctions.Core.Learning;
+using AgentFunctions.Core.Learning.Messages;
 using AgentFunctions.Core.Orchestration;
 using AgentFunctions.Core.Orchestration.Messages;
 using AgentFunctions.Core.Orchestration.Storage;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace AgentFunctions.Core.Hosting;
 
@@ -16,9 +19,41 @@ public sealed partial class QueueHandlers(
     RunOrchestrator orchestrator,
     WorkItemProcessor workItems,
     RunService runs,
+    LearningQueueHandlers learning,
+    IOptions<LearningOptions> learningOptions,
     DeadLetterQueue deadLetters,
     ILogger<QueueHandlers> logger)
 {
+    /// <summary>Gets the learning queues' names.</summary>
+    public LearningOptions LearningQueues => learningOptions.Value;
+
+    /// <summary>Handles one message of the <c>corrections</c> queue: stores (for <c>correction.submit</c>) and processes a correction into a rule and a regression test.</summary>
+    /// <param name="message">The message.</param>
+    /// <param name="cancellationToken">Cancels handling.</param>
+    /// <returns>The outcome; an unknown execution or invalid correction is dead-lettered with the reason.</returns>
+    public Task<MessageOutcome> HandleCorrectionAsync(InboundMessage message, CancellationToken cancellationToken = default) =>
+        HandleSimpleAsync(learningOptions.Value.CorrectionsQueue, message, () => learning.HandleCorrectionAsync(message.Text, cancellationToken), cancellationToken);
+
+    /// <summary>Handles one message of the <c>validations</c> queue: runs a skill's regression tests and applies the gate.</summary>
+    /// <param name="message">The message.</param>
+    /// <param name="cancellationToken">Cancels handling.</param>
+    /// <returns>The outcome.</returns>
+    public Task<MessageOutcome> HandleValidationAsync(InboundMessage message, CancellationToken cancellationToken = default) =>
+        HandleSimpleAsync(learningOptions.Value.ValidationsQueue, message, () => learning.HandleValidationAsync(message.Text, cancellationToken), cancellationToken);
+
+    private async Task<MessageOutcome> HandleSimpleAsync(string queue, InboundMessage message, Func<Task> handler, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (message.DequeueCount > Options.MaxDequeueCount)
+        {
+            var reason = $"Delivered {message.DequeueCount} times without completing (limit {Options.MaxDequeueCount}); the process handling it may have crashed each time.";
+            await deadLetters.SendAsync(queue, message, reason, cancellationToken);
+            return new MessageOutcome(message, MessageDisposition.DeadLettered, reason);
+        }
+
+        return await RunGuardedAsync(queue, message, handler, null, cancellationToken);
+    }
+
     private OrchestrationOptions Options => store.Options;
 
     /// <summary>Handles orchestrator messages: those of one run are applied together in one step.</summary>

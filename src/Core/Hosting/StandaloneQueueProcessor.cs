@@ -21,6 +21,7 @@ public sealed partial class StandaloneQueueProcessor(
 {
     private const int OrchestratorBatchSize = 32;
     private const int RunRequestBatchSize = 16;
+    private const int LearningBatchSize = 4;
     private readonly StandaloneOptions _options = options.Value;
 
     /// <inheritdoc/>
@@ -31,12 +32,16 @@ public sealed partial class StandaloneQueueProcessor(
         await Task.WhenAll(
             PollAsync(store.Queue(names.OrchestratorQueue), OrchestratorBatchSize, HandleOrchestratorAsync, stoppingToken),
             PollWorkItemsAsync(store.Queue(names.WorkItemQueue), stoppingToken),
-            PollAsync(store.Queue(names.RunRequestQueue), RunRequestBatchSize, HandleRunRequestsAsync, stoppingToken));
+            PollAsync(store.Queue(names.RunRequestQueue), RunRequestBatchSize, HandleRunRequestsAsync, stoppingToken),
+            PollAsync(store.Queue(Handlers.LearningQueues.CorrectionsQueue), LearningBatchSize, (l, ct) => HandleEachAsync(l, Handlers.HandleCorrectionAsync, ct), stoppingToken, renew: true),
+            PollAsync(store.Queue(Handlers.LearningQueues.ValidationsQueue), 1, (l, ct) => HandleEachAsync(l, Handlers.HandleValidationAsync, ct), stoppingToken, renew: true));
     }
 
     private static TimeSpan Backoff(long dequeueCount) => TimeSpan.FromSeconds(Math.Min(60, Math.Pow(2, Math.Min(dequeueCount, 6))));
 
-    private async Task PollAsync(IQueueClient queue, int batchSize, Func<IReadOnlyList<MessageLease>, CancellationToken, Task> handle, CancellationToken stoppingToken)
+    private QueueHandlers Handlers => services.GetRequiredService<QueueHandlers>();
+
+    private async Task PollAsync(IQueueClient queue, int batchSize, Func<IReadOnlyList<MessageLease>, CancellationToken, Task> handle, CancellationToken stoppingToken, bool renew = false)
     {
         var delay = _options.MinPollingInterval;
         while (!stoppingToken.IsCancellationRequested)
@@ -52,7 +57,7 @@ public sealed partial class StandaloneQueueProcessor(
                 }
 
                 delay = _options.MinPollingInterval;
-                var leases = messages.Select(m => new MessageLease(queue, m, _options.VisibilityTimeout, renew: false)).ToList();
+                var leases = messages.Select(m => new MessageLease(queue, m, _options.VisibilityTimeout, renew)).ToList();
                 await handle(leases, stoppingToken);
                 foreach (var lease in leases)
                 {
@@ -78,13 +83,15 @@ public sealed partial class StandaloneQueueProcessor(
         await SettleAsync(leases, outcomes, cancellationToken);
     }
 
-    private async Task HandleRunRequestsAsync(IReadOnlyList<MessageLease> leases, CancellationToken cancellationToken)
+    private Task HandleRunRequestsAsync(IReadOnlyList<MessageLease> leases, CancellationToken cancellationToken) =>
+        HandleEachAsync(leases, Handlers.HandleRunRequestAsync, cancellationToken);
+
+    private static async Task HandleEachAsync(IReadOnlyList<MessageLease> leases, Func<InboundMessage, CancellationToken, Task<MessageOutcome>> handle, CancellationToken cancellationToken)
     {
-        var handlers = services.GetRequiredService<QueueHandlers>();
         var outcomes = new List<MessageOutcome>();
         foreach (var lease in leases)
         {
-            outcomes.Add(await handlers.HandleRunRequestAsync(lease.ToInbound(), cancellationToken));
+            outcomes.Add(await handle(lease.ToInbound(), cancellationToken));
         }
 
         await SettleAsync(leases, outcomes, cancellationToken);

@@ -1,4 +1,5 @@
 using AgentFunctions.Core.Budgets;
+using AgentFunctions.Core.Learning.Storage;
 using AgentFunctions.Core.Orchestration.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -15,5 +16,6 @@ public static class StorageBootstrap
     {
         await services.GetRequiredService<RunStore>().EnsureCreatedAsync(cancellationToken);
         await services.GetRequiredService<DomainBudgetStore>().EnsureCreatedAsync(cancellationToken);
+        await services.GetRequiredService<KnowledgeStore>().EnsureCreatedAsync(cancellationToken);
     }
 }

@@ -30,6 +30,13 @@ public sealed class LearningOptions
     public int MaxInjectedRules { get; set; } = 5;
 
     /// <summary>
+    /// Gets or sets whether <c>candidate</c> rules are injected "on probation" after the active ones (marked <c>[candidate]</c>),
+    /// so a correction improves the very next execution while its regression test has not run yet. Default true; false
+    /// injects only rules that passed validation. Retired rules are never injected.
+    /// </summary>
+    public bool InjectCandidates { get; set; } = true;
+
+    /// <summary>
     /// Gets or sets the token Jaccard similarity (0–1) at or above which a new rule restates an existing one and strengthens it
     /// (ExpeL AGREE) instead of being added; used when no learning model decides. Default 0.6.
     /// </summary>

@@ -24,6 +24,6 @@ public sealed partial class LearningService
         KnowledgeKeys.CheckSkillId(skillId);
         ArgumentNullException.ThrowIfNull(input);
         ArgumentOutOfRangeException.ThrowIfNegative(max);
-        return RuleSelector.Select(await _store.ListRulesAsync(skillId, cancellationToken), input, max);
+        return RuleSelector.Select(await _store.ListRulesAsync(skillId, cancellationToken), input, max, Options.InjectCandidates);
     }
 }

@@ -18,6 +18,9 @@ public sealed class LearningModel(ModelRouter router, ModelPool pool, IOptions<L
     public bool CanJudge => Live(options.Value.JudgeModel);
 
     /// <inheritdoc/>
+    public string DistillModel => options.Value.Model ?? "none";
+
+    /// <inheritdoc/>
     public async Task<string> CompleteAsync(string purpose, string systemPrompt, string userMessage, CancellationToken cancellationToken = default)
     {
         var model = purpose == "judge" ? options.Value.JudgeModel : options.Value.Model;

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using AgentFunctions.Core.Learning;
 using AgentFunctions.Core.Orchestration.Execution;
 using AgentFunctions.Core.Orchestration.Messages;
 using AgentFunctions.Core.Orchestration.Storage;
@@ -24,7 +25,7 @@ public enum WorkItemOutcome
 /// the result is already stored, otherwise marks the node running, executes it, stores the result exactly once and
 /// sends the completion. The caller deletes the work item only after this returns.
 /// </summary>
-public sealed partial class WorkItemProcessor(RunStore store, GraphService graphs, NodeExecutor executor, TimeProvider time, ILogger<WorkItemProcessor> logger)
+public sealed partial class WorkItemProcessor(RunStore store, GraphService graphs, NodeExecutor executor, LearningService learning, TimeProvider time, ILogger<WorkItemProcessor> logger)
 {
     private const int MaxMarkRetries = 5;
 
@@ -83,6 +84,13 @@ public sealed partial class WorkItemProcessor(RunStore store, GraphService graph
         var result = await executor.ExecuteAsync(context, cancellationToken);
         var stored = await store.AddResultAsync(item.RunId, result, cancellationToken);
         LogExecuted(logger, item.RunId, item.NodeId, item.Attempt, stored.Succeeded, stored.DurationMs, stored.Error ?? string.Empty);
+        if (stored.Succeeded && stored.Details?["skill"]?.GetValue<string>() is { } skill)
+        {
+            // Every finished skill execution counts for the skill's accept rate (idempotent by run, node and attempt).
+            await learning.RecordExecutionAsync(new ExecutionRecord(
+                item.RunId, item.NodeId, item.Attempt, skill, stored.Details["skill_version"]?.GetValue<string>() ?? string.Empty,
+                stored.Details["input"] as JsonObject ?? [], stored.Output, stored.Model, stored.CompletedAt), cancellationToken);
+        }
         await SendCompletionAsync(item.RunId, stored, cancellationToken);
     }
 

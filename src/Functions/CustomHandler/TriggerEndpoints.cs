@@ -21,6 +21,10 @@ internal static class TriggerEndpoints
             HandleAsync(request, m => handlers.HandleWorkItemAsync(m, ct)));
         app.MapPost("/RunRequests", (InvocationRequest request, QueueHandlers handlers, CancellationToken ct) =>
             HandleAsync(request, m => handlers.HandleRunRequestAsync(m, ct)));
+        app.MapPost("/Corrections", (InvocationRequest request, QueueHandlers handlers, CancellationToken ct) =>
+            HandleAsync(request, m => handlers.HandleCorrectionAsync(m, ct)));
+        app.MapPost("/Validations", (InvocationRequest request, QueueHandlers handlers, CancellationToken ct) =>
+            HandleAsync(request, m => handlers.HandleValidationAsync(m, ct)));
         return app;
     }
 

@@ -49,6 +49,17 @@ public sealed class RuleSelectionTests
     }
 
     [Fact]
+    public void Select_WithCandidatesOnProbation_InjectsThemAfterActiveRulesAndNeverRetiredOnes()
+    {
+        var rules = new[] { Rule("REFL-001", RuleStatus.Candidate, counter: 9), Rule("REFL-002", RuleStatus.Active), Rule("REFL-003", RuleStatus.Retired) };
+
+        var selection = RuleSelector.Select(rules, new JsonObject(), max: 5, includeCandidates: true);
+
+        Assert.Equal(["REFL-002", "REFL-001"], selection.Injected.Select(r => r.Id));
+        Assert.Equal("REFL-003", selection.LeftOut.Single().RuleId);
+    }
+
+    [Fact]
     public void Render_TwoRules_MatchesTheSeedsBlockExactly()
     {
         var block = LearnedRulesBlock.Render(
@@ -62,7 +73,7 @@ public sealed class RuleSelectionTests
             "\n" +
             "- **REFL-001** (confidence: 93% [validated]): UAE corridor orders need LULU escalation.\n" +
             "  _Applies when_: When executing ecm/order-details with inputs where corridor='UAE'.\n" +
-            "- **REFL-002** (confidence: 12%): Name the status code.",
+            "- **REFL-002** (confidence: 12% [candidate]): Name the status code.",
             block);
         Assert.Equal(string.Empty, LearnedRulesBlock.Render([]));
     }

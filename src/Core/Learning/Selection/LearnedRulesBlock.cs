@@ -34,7 +34,7 @@ public static class LearnedRulesBlock
         foreach (var rule in rules)
         {
             var percent = Math.Round(rule.Confidence * 100, MidpointRounding.ToEven).ToString("0", CultureInfo.InvariantCulture);
-            var badge = rule.Status == Reflexions.RuleStatus.Active ? " [validated]" : string.Empty;
+            var badge = rule.Status == Reflexions.RuleStatus.Active ? " [validated]" : rule.Status == Reflexions.RuleStatus.Candidate ? " [candidate]" : string.Empty;
             lines.Add($"- **{rule.Id}** (confidence: {percent}%{badge}): {rule.Text}");
             if (!string.IsNullOrEmpty(rule.AppliesWhen))
             {

@@ -4,20 +4,21 @@ using AgentFunctions.Core.Learning.Reflexions;
 namespace AgentFunctions.Core.Learning.Selection;
 
 /// <summary>
-/// Chooses the rules to inject: only <c>active</c> rules whose required conditions hold for the input, ordered by how many
-/// of their preferred conditions also hold, then ExpeL counter, then confidence, then id; at most <c>max</c>
+/// Chooses the rules to inject: <c>active</c> rules (and, when allowed, <c>candidate</c> rules on probation, after every active
+/// one) whose required conditions hold for the input, ordered by how many of their preferred conditions also hold, then
+/// ExpeL counter, then confidence, then id; at most <c>max</c>
 /// (selective retrieval, as ERL reports is essential; CrewAI caps lessons at 5).
 /// </summary>
 internal static class RuleSelector
 {
-    public static RuleSelection Select(IEnumerable<ReflexionRule> rules, JsonObject input, int max)
+    public static RuleSelection Select(IEnumerable<ReflexionRule> rules, JsonObject input, int max, bool includeCandidates = false)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(max);
         var leftOut = new List<LeftOutRule>();
         var applicable = new List<(ReflexionRule Rule, int Matched)>();
         foreach (var rule in rules)
         {
-            if (rule.Status != RuleStatus.Active)
+            if (rule.Status != RuleStatus.Active && !(includeCandidates && rule.Status == RuleStatus.Candidate))
             {
                 leftOut.Add(new LeftOutRule(rule.Id, rule.Status, rule.Status));
                 continue;
@@ -33,7 +34,8 @@ internal static class RuleSelector
         }
 
         var ordered = applicable
-            .OrderByDescending(a => a.Matched)
+            .OrderBy(a => a.Rule.Status == RuleStatus.Active ? 0 : 1)
+            .ThenByDescending(a => a.Matched)
             .ThenByDescending(a => a.Rule.Counter)
             .ThenByDescending(a => a.Rule.Confidence)
             .ThenBy(a => Storage.KnowledgeKeys.NumberOf(a.Rule.Id))

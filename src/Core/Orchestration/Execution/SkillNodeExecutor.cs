@@ -2,21 +2,24 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using AgentFunctions.Core.Context;
 using AgentFunctions.Core.Graphs;
+using AgentFunctions.Core.Learning;
 using AgentFunctions.Core.Models;
 using AgentFunctions.Core.Skills;
 using AgentFunctions.Core.Tools.Workspaces;
+using Microsoft.Extensions.Options;
 
 namespace AgentFunctions.Core.Orchestration.Execution;
 
 /// <summary>
-/// Runs a skill node: checks the input against the skill's <c>input_schema</c>; for a <c>manager</c> skill with
+/// Runs a skill node: checks the input against the skill's <c>input_schema</c>; injects the learned rules that apply
+/// (<c>## Learned Rules (from past corrections)</c>, listed in the manifest with those left out); for a <c>manager</c> skill with
 /// <c>routes_to</c>, chooses the specialist (a model classification when a live model is configured, keyword rules
 /// otherwise) and runs that instead; assembles the prompt within the node's token budget; calls the model through the
 /// <see cref="ModelRouter"/> with a budget gate before every attempt (the node's reservation, counting every call the node
 /// makes, and the skill's <c>cost_budget_per_execution</c>); and for JSON skills parses the answer and checks it against
 /// <c>output_schema</c>, asking the model once to repair an invalid answer before failing with the reasons.
 /// </summary>
-public sealed partial class SkillNodeExecutor(SkillCatalog skills, ModelRouter router, WorkspaceManager workspaces, TimeProvider time)
+public sealed partial class SkillNodeExecutor(SkillCatalog skills, ModelRouter router, WorkspaceManager workspaces, LearningService learning, IOptions<LearningOptions> learningOptions, TimeProvider time)
 {
     /// <summary>Executes the node.</summary>
     /// <param name="context">The attempt.</param>
@@ -113,6 +116,10 @@ public sealed partial class SkillNodeExecutor(SkillCatalog skills, ModelRouter r
             files = await RepositoryFiles.ReadAsync(workspaces.ResolveRepository(repository), c.Include, cancellationToken);
         }
 
-        return PromptAssembler.Assemble(skill, skills, input, upstream, files, node.Context?.MaxTokens ?? PromptAssembler.DefaultBudgetTokens);
+        var selection = await learning.SelectRulesAsync(skill.Id, input, learningOptions.Value.MaxInjectedRules, cancellationToken);
+        var rules = new LearnedRulesSection(
+            selection.RenderBlock(),
+            new RulesManifest([.. selection.Injected.Select(r => r.Id)], [.. selection.LeftOut.Select(r => new RuleLeftOut(r.RuleId, r.Reason))]));
+        return PromptAssembler.Assemble(skill, skills, input, upstream, files, node.Context?.MaxTokens ?? PromptAssembler.DefaultBudgetTokens, rules);
     }
 }
