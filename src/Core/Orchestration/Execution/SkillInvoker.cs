@@ -58,7 +58,8 @@ public sealed class SkillInvoker(SkillCatalog skills, ModelRouter router, Func<I
 
         if (skill.OutputFormat != "json")
         {
-            return new SkillInvocation(true, new JsonObject { ["text"] = result.Response.Text }, null, result.Model, result.Recorded, result.CostUsd);
+            var asObject = ModelOutputParser.TryParseJsonObject(result.Response.Text, out _);
+            return new SkillInvocation(true, asObject ?? new JsonObject { ["text"] = result.Response.Text }, null, result.Model, result.Recorded, result.CostUsd);
         }
 
         var output = ModelOutputParser.TryParseJsonObject(result.Response.Text, out var parseError);

@@ -93,7 +93,8 @@ public sealed partial class SkillNodeExecutor(SkillCatalog skills, ModelRouter r
 
         if (skill.OutputFormat != "json")
         {
-            return run.Succeed(time, new JsonObject { ["text"] = answer.Text });
+            // As Agentura: an answer that is a JSON object is the output; anything else is kept as text.
+            return run.Succeed(time, ModelOutputParser.TryParseJsonObject(answer.Text, out _) ?? new JsonObject { ["text"] = answer.Text });
         }
 
         return await ParseOrRepairAsync(run, skill, messages, prompt.InputKey, answer.Text!, cancellationToken);
