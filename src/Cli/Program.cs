@@ -5,14 +5,16 @@ var graph = new Option<string>("--graph") { Description = "Graph to run.", Defau
 var delay = new Option<double>("--replay-delay") { Description = "Seconds each recorded model response waits, to make the fan-out visible.", DefaultValueFactory = _ => 1.0 };
 var configuration = new Option<string>("--configuration", "-c") { Description = "Build configuration of the app to start.", DefaultValueFactory = _ => AgentFunctions.Cli.Local.RepositoryLayout.CurrentConfiguration() };
 var timeout = new Option<int>("--timeout") { Description = "Seconds to wait for the run to end.", DefaultValueFactory = _ => 300 };
+var loop = new Option<bool>("--loop") { Description = "Show the learning loop instead: execute a skill, correct it, see the rule and test appear, the rule in the next prompt, and validation activate it." };
 
 var demo = new Command("demo", "Start Azurite and the app, run the git-to-prod graph end to end, print the result, stop everything.");
 demo.Options.Add(graph);
 demo.Options.Add(delay);
 demo.Options.Add(configuration);
 demo.Options.Add(timeout);
+demo.Options.Add(loop);
 demo.SetAction((parse, cancellationToken) => new DemoCommand(Console.Out).RunAsync(
-    new DemoOptions(parse.GetValue(graph)!, TimeSpan.FromSeconds(parse.GetValue(delay)), parse.GetValue(configuration)!, TimeSpan.FromSeconds(parse.GetValue(timeout))),
+    new DemoOptions(parse.GetValue(graph)!, TimeSpan.FromSeconds(parse.GetValue(delay)), parse.GetValue(configuration)!, TimeSpan.FromSeconds(parse.GetValue(timeout)), parse.GetValue(loop)),
     cancellationToken));
 
 var root = new RootCommand("agentfn — AgentFunctions command line.");

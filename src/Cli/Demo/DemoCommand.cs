@@ -25,11 +25,12 @@ public sealed class DemoCommand(TextWriter output)
         var appLog = Path.Combine(work, "app.log");
         File.Delete(appLog);
 
-        await output.WriteLineAsync("[1/5] Starting Azurite (Azure Storage emulator) on free 127.0.0.1 ports …");
+        var steps = options.Loop ? 6 : 5;
+        await output.WriteLineAsync($"[1/{steps}] Starting Azurite (Azure Storage emulator) on free 127.0.0.1 ports …");
         await using var azurite = await AzuriteProcess.StartAsync(root, cancellationToken);
         await output.WriteLineAsync($"      queues :{azurite.QueuePort}  tables :{azurite.TablePort}  blobs :{azurite.BlobPort}  (pid {azurite.ProcessId})");
 
-        await output.WriteLineAsync("[2/5] Starting the Functions app in standalone mode (it polls the queues itself) …");
+        await output.WriteLineAsync($"[2/{steps}] Starting the Functions app in standalone mode (it polls the queues itself) …");
         var environment = new Dictionary<string, string>
         {
             ["AzureWebJobsStorage"] = azurite.ConnectionString,
@@ -46,6 +47,13 @@ public sealed class DemoCommand(TextWriter output)
         await output.WriteLineAsync(live
             ? "      Models: a live model is configured (Models__OpenAI__*); model nodes call it."
             : "      Models: no live model configured — model nodes REPLAY RECORDED responses from examples/recordings (labelled 'recorded').");
+
+        if (options.Loop)
+        {
+            var active = await new LoopDemo(http, output).RunAsync(cancellationToken);
+            await output.WriteLineAsync($"Stopping the app (pid {app.ProcessId}) and Azurite (pid {azurite.ProcessId}).");
+            return active ? 0 : 1;
+        }
 
         await output.WriteLineAsync($"[3/5] POST /api/runs {{\"graph\": \"{options.Graph}\"}}");
         using var response = await http.PostAsJsonAsync(new Uri("api/runs", UriKind.Relative), new { graph = options.Graph }, cancellationToken);

@@ -5,4 +5,5 @@ namespace AgentFunctions.Cli.Demo;
 /// <param name="ReplayDelay">How long each recorded model response waits before answering, so the fan-out's overlap is visible.</param>
 /// <param name="Configuration">Build configuration of the app to start (Debug or Release).</param>
 /// <param name="Timeout">How long to wait for the run to end.</param>
-public sealed record DemoOptions(string Graph, TimeSpan ReplayDelay, string Configuration, TimeSpan Timeout);
+/// <param name="Loop">True to show the learning loop (execute, correct, rule, validate) instead of the graph run.</param>
+public sealed record DemoOptions(string Graph, TimeSpan ReplayDelay, string Configuration, TimeSpan Timeout, bool Loop = false);
