@@ -25,13 +25,26 @@ internal sealed class FakeModelHttpServer : IAsyncDisposable
     {
         _reply = reply;
         _render = render;
-        Port = FreePort.Next();
-        _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
-        _listener.Start();
+        // Another process can take a free port between choosing and binding it: retry with a new one.
+        for (var attempt = 1; ; attempt++)
+        {
+            Port = FreePort.Next();
+            _listener.Prefixes.Clear();
+            _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
+            try
+            {
+                _listener.Start();
+                break;
+            }
+            catch (HttpListenerException) when (attempt < 5)
+            {
+            }
+        }
+
         _loop = ServeAsync();
     }
 
-    public int Port { get; }
+    public int Port { get; private set; }
 
     public ConcurrentQueue<JsonObject> Requests { get; } = new();
 
@@ -42,7 +55,15 @@ internal sealed class FakeModelHttpServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();
-        _listener.Stop();
+        try
+        {
+            _listener.Stop();
+        }
+        catch (HttpListenerException)
+        {
+            // Linux's managed listener can fail to release its endpoint; the test is over either way.
+        }
+
         try
         {
             await _loop;
@@ -53,7 +74,14 @@ internal sealed class FakeModelHttpServer : IAsyncDisposable
         }
 
         await Task.WhenAll(_handlers);
-        _listener.Close();
+        try
+        {
+            _listener.Close();
+        }
+        catch (HttpListenerException)
+        {
+            // As above: closing can report "address already in use" on Linux; nothing is left listening that we own.
+        }
         _stop.Dispose();
     }
 
