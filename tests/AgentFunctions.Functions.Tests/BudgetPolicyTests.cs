@@ -12,32 +12,18 @@ namespace AgentFunctions.Functions.Tests;
 /// </summary>
 public sealed class BudgetPolicyTests : IAsyncLifetime
 {
-    private FakeOpenAIServer? _model;
+    // A fresh app per test: each test starts from an untouched domain budget and an empty request log.
+    private readonly BudgetFixture _fixture = new();
     private AppHarness? _app;
+    private FakeOpenAIServer? _model;
 
     public async Task InitializeAsync()
     {
-        _model = FakeOpenAIServer.Start(LiveModelTests.AnswerLikeTheRecording);
-        _app = await AppHarness.StartAsync(new Dictionary<string, string>
-        {
-            ["Models__OpenAI__Endpoint"] = _model.Endpoint.ToString(),
-            ["Models__OpenAI__ApiKey"] = "test-key",
-            ["Budgets__Domains__engineering__DailyUsd"] = "0.0025",
-        });
+        await _fixture.InitializeAsync();
+        (_app, _model) = (_fixture.App, _fixture.Model);
     }
 
-    public async Task DisposeAsync()
-    {
-        if (_app is not null)
-        {
-            await _app.DisposeAsync();
-        }
-
-        if (_model is not null)
-        {
-            await _model.DisposeAsync();
-        }
-    }
+    public Task DisposeAsync() => _fixture.DisposeAsync();
 
     private static string Planner(string id, string extra = "") =>
         $"  {id}:\n    skill: engineering/planner\n{extra}    with: {{ issue: 'answer() returns 41', repo: examples/sample-repo }}\n";
@@ -139,4 +125,12 @@ public sealed class BudgetPolicyTests : IAsyncLifetime
         Assert.True(domain["budget"]!["day"]!["spentUsd"]!.GetValue<decimal>() > 0);
         Assert.Equal(0, domain["reservations"]!.GetValue<int>());
     }
+}
+
+/// <summary>The app and model of one <see cref="BudgetPolicyTests"/> test, with a $0.0025 daily budget on the engineering domain.</summary>
+public sealed class BudgetFixture : LiveAppFixture
+{
+    protected override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string> { ["Budgets__Domains__engineering__DailyUsd"] = "0.0025" };
+
+    protected override string Answer(JsonObject request) => LiveModelTests.AnswerLikeTheRecording(request);
 }

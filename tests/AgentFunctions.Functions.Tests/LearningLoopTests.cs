@@ -195,36 +195,8 @@ public sealed class LearningLoopTests(LearningLoopFixture fixture) : IClassFixtu
     }
 }
 
-/// <summary>One Azurite, one app and one OpenAI-wire model shared by <see cref="LearningLoopTests"/>.</summary>
-public sealed class LearningLoopFixture : IAsyncLifetime
+/// <summary>The shared app and model of <see cref="LearningLoopTests"/>.</summary>
+public sealed class LearningLoopFixture : LiveAppFixture
 {
-    private AppHarness? _app;
-    private FakeOpenAIServer? _model;
-
-    public AppHarness App => _app!;
-
-    public FakeOpenAIServer Model => _model!;
-
-    public async Task InitializeAsync()
-    {
-        _model = FakeOpenAIServer.Start(LearningLoopTests.Answer);
-        _app = await AppHarness.StartAsync(new Dictionary<string, string>
-        {
-            ["Models__OpenAI__Endpoint"] = _model.Endpoint.ToString(),
-            ["Models__OpenAI__ApiKey"] = "test-key",
-        });
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_app is not null)
-        {
-            await _app.DisposeAsync();
-        }
-
-        if (_model is not null)
-        {
-            await _model.DisposeAsync();
-        }
-    }
+    protected override string Answer(JsonObject request) => LearningLoopTests.Answer(request);
 }

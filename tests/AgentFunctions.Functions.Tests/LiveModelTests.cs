@@ -102,36 +102,8 @@ public sealed class LiveModelTests(LiveModelFixture fixture) : IClassFixture<Liv
     }
 }
 
-/// <summary>One Azurite, one app and one OpenAI-wire server shared by <see cref="LiveModelTests"/>.</summary>
-public sealed class LiveModelFixture : IAsyncLifetime
+/// <summary>The shared app and model of <see cref="LiveModelTests"/>.</summary>
+public sealed class LiveModelFixture : LiveAppFixture
 {
-    private AppHarness? _app;
-    private FakeOpenAIServer? _model;
-
-    public AppHarness App => _app!;
-
-    public FakeOpenAIServer Model => _model!;
-
-    public async Task InitializeAsync()
-    {
-        _model = FakeOpenAIServer.Start(LiveModelTests.AnswerLikeTheRecording);
-        _app = await AppHarness.StartAsync(new Dictionary<string, string>
-        {
-            ["Models__OpenAI__Endpoint"] = _model.Endpoint.ToString(),
-            ["Models__OpenAI__ApiKey"] = "test-key",
-        });
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_app is not null)
-        {
-            await _app.DisposeAsync();
-        }
-
-        if (_model is not null)
-        {
-            await _model.DisposeAsync();
-        }
-    }
+    protected override string Answer(JsonObject request) => LiveModelTests.AnswerLikeTheRecording(request);
 }
