@@ -60,6 +60,7 @@ public sealed class AppHarness : IAsyncDisposable
             ["Standalone__VisibilityTimeout"] = "00:00:05",
             ["Standalone__MaxPollingInterval"] = "00:00:00.250",
             ["Logging__LogLevel__Default"] = "Information",
+            ["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning",
             ["Models__Recorded__ReplayDelay"] = "00:00:00.500",
             ["Orchestration__MaxDequeueCount"] = "3",
         };

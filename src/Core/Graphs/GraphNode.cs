@@ -50,6 +50,10 @@ public sealed record NodePolicy(string? Model, int Retries, TimeSpan Timeout, de
     /// does not fit the budget is skipped, and the nodes that need it still run (reading its output as null).</summary>
     public bool Optional { get; init; }
 
+    /// <summary>Gets whether a human must approve the node before it first runs (<c>approval: required</c>); the run waits in
+    /// <c>awaiting_approval</c> until <c>POST /api/runs/{id}/approvals</c>.</summary>
+    public bool ApprovalRequired { get; init; }
+
     /// <summary>Built-in defaults: no model override, 0 retries, 5 minute timeout, no cost cap.</summary>
     public static NodePolicy Default { get; } = new(null, 0, TimeSpan.FromMinutes(5), null, null);
 }

@@ -6,7 +6,7 @@ namespace AgentFunctions.Core.Graphs;
 /// <content>Reading <c>nodes:</c>.</content>
 internal sealed partial class GraphReader
 {
-    private static readonly string[] s_nodeKeys = ["skill", "tool", "needs", "with", "context", "model", "retries", "timeout", "max_cost_usd", "max_output_tokens", "optional"];
+    private static readonly string[] s_nodeKeys = ["skill", "tool", "needs", "with", "context", "model", "retries", "timeout", "max_cost_usd", "max_output_tokens", "optional", "approval"];
 
     private void ReadNodes(YamlNode key, YamlNode value, GraphDraft draft)
     {

@@ -9,7 +9,7 @@ internal sealed partial class GraphReader
 {
     private const int MaxRetries = 10;
     private const int MaxOutputTokensLimit = 200_000;
-    private static readonly string[] s_policyKeys = ["model", "retries", "timeout", "max_cost_usd", "max_output_tokens", "optional"];
+    private static readonly string[] s_policyKeys = ["model", "retries", "timeout", "max_cost_usd", "max_output_tokens", "optional", "approval"];
 
     private void ReadPolicy(YamlNode value, string field, string? nodeId, PolicyDraft policy)
     {
@@ -42,6 +42,20 @@ internal sealed partial class GraphReader
                 break;
             case "optional":
                 policy.Optional = ReadBool(value, field, nodeId);
+                break;
+            case "approval":
+                if (ReadString(value, field, nodeId) is { } approval)
+                {
+                    if (approval is "required" or "none")
+                    {
+                        policy.ApprovalRequired = approval == "required";
+                    }
+                    else
+                    {
+                        Invalid(value, field, nodeId, $"'{approval}' is not an approval policy; use required or none.");
+                    }
+                }
+
                 break;
             default:
                 policy.MaxOutputTokens = ReadInt(value, field, nodeId, 1, MaxOutputTokensLimit);

@@ -15,6 +15,8 @@ internal sealed class PolicyDraft
 
     public bool? Optional { get; set; }
 
+    public bool? ApprovalRequired { get; set; }
+
     /// <summary>Layers this draft over <paramref name="baseline"/>.</summary>
     public NodePolicy Over(NodePolicy baseline) => new(
         Model ?? baseline.Model,
@@ -24,5 +26,6 @@ internal sealed class PolicyDraft
         MaxOutputTokens ?? baseline.MaxOutputTokens)
     {
         Optional = Optional ?? baseline.Optional,
+        ApprovalRequired = ApprovalRequired ?? baseline.ApprovalRequired,
     };
 }

@@ -22,6 +22,7 @@ namespace AgentFunctions.Core.Orchestration;
 /// <param name="Details">Execution details of the last attempt (context manifest, model choice and reason, skill version, tool summary).</param>
 /// <param name="DispatchModel">The model the orchestrator chose for the current attempt (a downgrade), or null for the node's own.</param>
 /// <param name="BudgetApproved">True when a human approved exceeding the budget for this node; its calls are not budget-checked again.</param>
+/// <param name="Approval">The human decision on this node, when there was one: <c>{decision, kind, by, comment, at}</c>.</param>
 public sealed record NodeState(
     string NodeId,
     NodeStatus Status,
@@ -41,7 +42,8 @@ public sealed record NodeState(
     string? Error,
     JsonObject? Details,
     string? DispatchModel = null,
-    bool BudgetApproved = false)
+    bool BudgetApproved = false,
+    JsonObject? Approval = null)
 {
     /// <summary>Creates the state of a node that has not run.</summary>
     /// <param name="nodeId">The node id.</param>

@@ -32,6 +32,9 @@ public sealed class OrchestrationOptions
     [Range(1, 100)]
     public int MaxDequeueCount { get; set; } = 5;
 
+    /// <summary>Gets or sets how often a worker checks whether the run of the node it is executing was cancelled (it then stops the node).</summary>
+    public TimeSpan CancellationCheckInterval { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>Gets the poison queue name of a queue.</summary>
     /// <param name="queue">The queue.</param>
     /// <returns><c>&lt;queue&gt;-poison</c>.</returns>

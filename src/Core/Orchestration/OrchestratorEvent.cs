@@ -17,6 +17,11 @@ public sealed record NodeCompleted(NodeResult Result) : OrchestratorEvent;
 /// <param name="Comment">Why, as given.</param>
 public sealed record ApprovalDecided(string NodeId, bool Approved, string? By, string? Comment) : OrchestratorEvent;
 
+/// <summary>Someone asked to cancel the run.</summary>
+/// <param name="By">Who asked, as given.</param>
+/// <param name="Reason">Why, as given.</param>
+public sealed record CancelRun(string? By, string? Reason) : OrchestratorEvent;
+
 /// <summary>A run's partition as the orchestrator loads it: the header and every node.</summary>
 /// <param name="Header">The run header.</param>
 /// <param name="Nodes">Node states by node id (every node of the graph).</param>

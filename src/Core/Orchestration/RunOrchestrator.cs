@@ -50,6 +50,7 @@ public sealed partial class RunOrchestrator(
             var snapshot = new RunSnapshot(header, nodes);
             var result = await ApplyWithDomainBudgetsAsync(runId, snapshot, graph, events, cancellationToken);
             await SettleCompletionsAsync(runId, snapshot, estimator.Plans(graph), events, cancellationToken);
+            await ReleaseAbandonedAsync(runId, snapshot, result, estimator.Plans(graph), events, cancellationToken);
             var pendingOutbox = loaded?.Outbox ?? [];
             if (!result.HasChanges && creation is null)
             {
@@ -142,11 +143,27 @@ public sealed partial class RunOrchestrator(
         }
     }
 
+    // Work that was dispatched but ended without a completion (cancelled before a worker took it) gives its domain reservation back.
+    private async Task ReleaseAbandonedAsync(
+        string runId, RunSnapshot snapshot, TransitionResult result, IReadOnlyDictionary<string, NodeCostPlan> plans, IReadOnlyList<OrchestratorEvent> events, CancellationToken cancellationToken)
+    {
+        var completed = events.OfType<NodeCompleted>().Select(e => e.Result.NodeId).ToHashSet(StringComparer.Ordinal);
+        foreach (var node in result.ChangedNodes.Where(n => n.Status.IsTerminal() && !completed.Contains(n.NodeId)))
+        {
+            if (snapshot.Nodes.GetValueOrDefault(node.NodeId) is { Status: NodeStatus.Scheduled or NodeStatus.Running } before
+                && plans.GetValueOrDefault(node.NodeId)?.Domain is { } domain)
+            {
+                await domains.SettleAsync(domain, ReservationKey(runId, node.NodeId, before.Attempt), 0, cancellationToken);
+            }
+        }
+    }
+
     private static OrchestratorEvent ToEvent(OrchestratorMessage message) => message.Kind switch
     {
         MessageKinds.RunStart => new StartRun(),
         MessageKinds.NodeCompleted => new NodeCompleted(message.Result!),
         MessageKinds.ApprovalDecided => new ApprovalDecided(message.Approval!.NodeId, message.Approval.Approved, message.Approval.By, message.Approval.Comment),
+        MessageKinds.RunCancel => new CancelRun(message.Cancel?.By, message.Cancel?.Reason),
         _ => throw new MalformedMessageException($"Unknown orchestrator message kind '{message.Kind}'."),
     };
 

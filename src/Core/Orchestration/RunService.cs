@@ -163,6 +163,27 @@ public sealed partial class RunService(RunStore store, GraphService graphs, Time
         return new ApprovalAccepted(runId, target, approved);
     }
 
+    /// <summary>Asks the orchestrator to cancel a run: nothing more is scheduled, nodes not yet running are cancelled, running ones are stopped.</summary>
+    /// <param name="runId">The run.</param>
+    /// <param name="by">Who cancels.</param>
+    /// <param name="reason">Why.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The run's status before the request, or null when the run does not exist. Asking again is harmless.</returns>
+    public async Task<RunStatus?> CancelAsync(string runId, string? by, string? reason, CancellationToken cancellationToken = default)
+    {
+        if (await store.GetHeaderAsync(runId, cancellationToken) is not { } loaded)
+        {
+            return null;
+        }
+
+        if (!loaded.Header.Status.IsTerminal())
+        {
+            await store.SendToOrchestratorAsync(runId, new OrchestratorMessage(MessageKinds.SchemaVersion, MessageKinds.RunCancel, runId, null, null, null, new CancelRequest(by, reason)), cancellationToken);
+        }
+
+        return loaded.Header.Status;
+    }
+
     /// <summary>Creates a run id: <c>run-&lt;UTC yyyyMMdd-HHmmss&gt;-&lt;8 hex&gt;</c>, sortable by creation time.</summary>
     /// <returns>The id.</returns>
     public string NewRunId() =>
@@ -171,7 +192,7 @@ public sealed partial class RunService(RunStore store, GraphService graphs, Time
     private static NodeView ToView(GraphNode node, NodeState state) => new(
         node.Id, node.Kind == NodeKind.Skill ? "skill" : "tool", node.Target, node.Needs, state.Status.ToWire(), state.Attempt,
         state.Model, state.Provider, state.Recorded, new TokensView(state.InputTokens, state.OutputTokens), state.CostUsd,
-        state.DurationMs, state.StartedAt, state.CompletedAt, state.Output, state.Error, state.Details);
+        state.DurationMs, state.StartedAt, state.CompletedAt, state.Output, state.Error, state.Details, state.Approval);
 
     private static RunRequestInvalid Invalid(string field, string message) =>
         new("The run request is invalid.", [new GraphError("invalid_request", message, null, null, null, field)]);

@@ -1,6 +1,6 @@
 namespace AgentFunctions.Core.Orchestration;
 
-/// <summary>Lifecycle of a run: <c>pending → running (⇄ awaiting_approval) → succeeded | failed</c>.</summary>
+/// <summary>Lifecycle of a run: <c>pending → running (⇄ awaiting_approval) → succeeded | failed | cancelled</c>.</summary>
 public enum RunStatus
 {
     /// <summary>Accepted; the orchestrator has not started it yet.</summary>
@@ -17,6 +17,9 @@ public enum RunStatus
 
     /// <summary>A node failed after its retries, or the budget stopped the run.</summary>
     Failed,
+
+    /// <summary>Someone cancelled it (<c>POST /api/runs/{id}/cancel</c>); nothing more is scheduled.</summary>
+    Cancelled,
 }
 
 /// <summary>Lifecycle of a node in a run: <c>pending → scheduled → running → succeeded | failed</c>, or <c>skipped</c>.</summary>
@@ -42,6 +45,9 @@ public enum NodeStatus
 
     /// <summary>Not run, because a node it needs did not succeed or the run ended first.</summary>
     Skipped,
+
+    /// <summary>The run was cancelled before the node finished (a running attempt was stopped cooperatively).</summary>
+    Cancelled,
 }
 
 /// <summary>Helpers for the status enums.</summary>
@@ -49,13 +55,13 @@ public static class StatusExtensions
 {
     /// <summary>Gets whether a run status is final.</summary>
     /// <param name="status">The status.</param>
-    /// <returns>True for succeeded and failed.</returns>
-    public static bool IsTerminal(this RunStatus status) => status is RunStatus.Succeeded or RunStatus.Failed;
+    /// <returns>True for succeeded, failed and cancelled.</returns>
+    public static bool IsTerminal(this RunStatus status) => status is RunStatus.Succeeded or RunStatus.Failed or RunStatus.Cancelled;
 
     /// <summary>Gets whether a node status is final.</summary>
     /// <param name="status">The status.</param>
-    /// <returns>True for succeeded, failed and skipped.</returns>
-    public static bool IsTerminal(this NodeStatus status) => status is NodeStatus.Succeeded or NodeStatus.Failed or NodeStatus.Skipped;
+    /// <returns>True for succeeded, failed, skipped and cancelled.</returns>
+    public static bool IsTerminal(this NodeStatus status) => status is NodeStatus.Succeeded or NodeStatus.Failed or NodeStatus.Skipped or NodeStatus.Cancelled;
 
     /// <summary>Gets the snake_case wire name of a status (<c>succeeded</c>, <c>awaiting_approval</c>).</summary>
     /// <param name="status">The status.</param>

@@ -12,6 +12,12 @@ public static partial class RunTransition
         /// <returns>True when a work item was dispatched.</returns>
         private bool Dispatch(NodeState node, TimeSpan delay)
         {
+            if (_index.Nodes[node.NodeId].Policy.ApprovalRequired && !(node.Approval?["kind"]?.GetValue<string>() == "policy" && node.Approval["decision"]?.GetValue<string>() == "approved"))
+            {
+                AwaitApproval(node, "policy", "the node's policy requires a human approval before it runs", null, null);
+                return false;
+            }
+
             var plan = budget.PlanOf(node.NodeId);
             if (node.BudgetApproved || Refusal(node.NodeId, plan) is not { } refusal)
             {
@@ -40,9 +46,7 @@ public static partial class RunTransition
             if (policy == BudgetPolicy.Approve)
             {
                 Exceeded(node, plan, refusal, "approve", refusal.Reason);
-                Set(node with { Status = NodeStatus.AwaitingApproval, Error = $"Budget: {refusal.Reason}; waiting for approval before the model call." });
-                Emit("approval_requested", node.NodeId, Data(
-                    ("reason", refusal.Reason), ("estimate_usd", plan.ReservationUsd), ("model", plan.Model), ("attempt", node.Attempt)));
+                AwaitApproval(node, "budget", $"Budget: {refusal.Reason}; waiting for approval before the model call.", plan.ReservationUsd, plan.Model);
                 return false;
             }
 
@@ -55,6 +59,12 @@ public static partial class RunTransition
             Exceeded(node, plan, refusal, policy.ToString().ToLowerInvariant(), why);
             FailNode(node, $"Budget: {why}; stopped before the model call.", now);
             return false;
+        }
+
+        private void AwaitApproval(NodeState node, string kind, string reason, decimal? estimate, string? model)
+        {
+            Set(node with { Status = NodeStatus.AwaitingApproval, Error = reason, Approval = new JsonObject { ["pending"] = kind, ["reason"] = reason } });
+            Emit("approval_requested", node.NodeId, Data(("kind", kind), ("reason", reason), ("estimate_usd", estimate), ("model", model), ("attempt", node.Attempt)));
         }
 
         private BudgetRefusal? Refusal(string nodeId, NodeCostPlan plan)

@@ -60,6 +60,12 @@ public static partial class RunTransition
                 Details = result.Details?.DeepClone().AsObject(),
             };
             EmitExecutionEvents(result);
+            if (_header.Status == RunStatus.Cancelled)
+            {
+                CompleteAfterCancel(node, result);
+                return;
+            }
+
             if (result.Succeeded)
             {
                 Set(node with { Status = NodeStatus.Succeeded, Output = result.Output?.DeepClone(), Error = null, CompletedAt = result.CompletedAt });
@@ -95,10 +101,20 @@ public static partial class RunTransition
                 return; // already decided, or nothing to decide
             }
 
-            Emit(decision.Approved ? "approval_granted" : "approval_rejected", node.NodeId, Data(("by", decision.By), ("comment", decision.Comment)));
+            var kind = node.Approval?["pending"]?.GetValue<string>() ?? "budget";
+            var record = new JsonObject
+            {
+                ["decision"] = decision.Approved ? "approved" : "rejected",
+                ["kind"] = kind,
+                ["by"] = decision.By,
+                ["comment"] = decision.Comment,
+                ["at"] = now,
+            };
+            Emit(decision.Approved ? "approval_granted" : "approval_rejected", node.NodeId, Data(("kind", kind), ("by", decision.By), ("comment", decision.Comment)));
+            node = node with { Approval = record };
             if (decision.Approved)
             {
-                Dispatch(node with { BudgetApproved = true, Status = NodeStatus.Pending }, TimeSpan.Zero);
+                Dispatch(node with { BudgetApproved = node.BudgetApproved || kind == "budget", Status = NodeStatus.Pending }, TimeSpan.Zero);
             }
             else
             {

@@ -45,6 +45,9 @@ public static partial class RunTransition
                 case ApprovalDecided decided:
                     state.Decide(decided);
                     break;
+                case CancelRun cancel:
+                    state.Cancel(cancel);
+                    break;
                 default:
                     throw new ArgumentException($"Unknown event type {e.GetType().Name}.", nameof(events));
             }

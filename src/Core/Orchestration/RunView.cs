@@ -62,6 +62,7 @@ public sealed record BudgetView(decimal? LimitUsd, decimal SpentUsd, decimal Res
 /// <param name="Output">The output, when it succeeded (or a failed tool's report).</param>
 /// <param name="Error">Why it failed or was skipped.</param>
 /// <param name="Details">Context manifest, model choice and reason, skill version.</param>
+/// <param name="Approval">The human decision on the node (<c>{decision, kind, by, comment, at}</c>), or what it waits for (<c>{pending, reason}</c>).</param>
 public sealed record NodeView(
     string Id,
     string Kind,
@@ -79,7 +80,8 @@ public sealed record NodeView(
     DateTimeOffset? CompletedAt,
     JsonNode? Output,
     string? Error,
-    JsonObject? Details);
+    JsonObject? Details,
+    JsonObject? Approval = null);
 
 /// <summary>Token counts.</summary>
 /// <param name="Input">Prompt tokens.</param>

@@ -81,7 +81,7 @@ public sealed partial class WorkItemProcessor(RunStore store, GraphService graph
             .ToDictionary(n => n.NodeId, n => n.Status == NodeStatus.Succeeded ? n.Output : null, StringComparer.Ordinal);
         LogExecuting(logger, item.RunId, item.NodeId, item.Attempt);
         var context = new NodeExecutionContext(item.RunId, graph, definition, item.Attempt, header.Inputs, outputs, node.ReservedUsd, node.DispatchModel);
-        var result = await executor.ExecuteAsync(context, cancellationToken);
+        var result = await ExecuteWatchingForCancelAsync(context, cancellationToken);
         var stored = await store.AddResultAsync(item.RunId, result, cancellationToken);
         LogExecuted(logger, item.RunId, item.NodeId, item.Attempt, stored.Succeeded, stored.DurationMs, stored.Error ?? string.Empty);
         if (stored.Succeeded && stored.Details?["skill"]?.GetValue<string>() is { } skill)
@@ -92,6 +92,51 @@ public sealed partial class WorkItemProcessor(RunStore store, GraphService graph
                 stored.Details["input"] as JsonObject ?? [], stored.Output, stored.Model, stored.CompletedAt), cancellationToken);
         }
         await SendCompletionAsync(item.RunId, stored, cancellationToken);
+    }
+
+    // Runs the node while a watcher polls the run's status; a cancelled run stops the node cooperatively (its token is
+    // cancelled) and the attempt is recorded as stopped by the cancellation.
+    private async Task<NodeResult> ExecuteWatchingForCancelAsync(NodeExecutionContext context, CancellationToken cancellationToken)
+    {
+        using var cancelled = new CancellationTokenSource();
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, cancelled.Token);
+        using var stopWatching = new CancellationTokenSource();
+        var watcher = WatchAsync(context.RunId, cancelled, stopWatching.Token);
+        var started = time.GetUtcNow();
+        try
+        {
+            return await executor.ExecuteAsync(context, linked.Token);
+        }
+        catch (OperationCanceledException) when (cancelled.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            return new NodeResult(context.Node.Id, context.Attempt, false, null, "Stopped: the run was cancelled while this attempt ran.",
+                started, time.GetUtcNow(), null, null, false, 0, 0, 0, null);
+        }
+        finally
+        {
+            await stopWatching.CancelAsync();
+            await watcher;
+        }
+    }
+
+    private async Task WatchAsync(string runId, CancellationTokenSource cancelled, CancellationToken stop)
+    {
+        try
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                await Task.Delay(store.Options.CancellationCheckInterval, stop);
+                if ((await store.GetHeaderAsync(runId, stop))?.Header.Status == RunStatus.Cancelled)
+                {
+                    await cancelled.CancelAsync();
+                    return;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The node finished first.
+        }
     }
 
     private Task SendCompletionAsync(string runId, NodeResult result, CancellationToken cancellationToken) =>

@@ -47,7 +47,8 @@ internal static class ToolArguments
 
         if (node is JsonValue value && value.GetValueKind() == JsonValueKind.Number)
         {
-            return value.GetValue<double>();
+            // The value may be held as an integer (from YAML or a resolved expression); its JSON text parses either way.
+            return double.Parse(value.ToJsonString(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture);
         }
 
         return node is JsonValue text && text.GetValueKind() == JsonValueKind.String

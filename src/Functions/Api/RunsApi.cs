@@ -13,6 +13,7 @@ internal static class RunsApi
         app.MapGet("/api/runs/{runId}", GetAsync);
         app.MapGet("/api/runs/{runId}/events", GetEventsAsync);
         app.MapPost("/api/runs/{runId}/approvals", ApproveAsync);
+        app.MapPost("/api/runs/{runId}/cancel", CancelAsync);
         return app;
     }
 
@@ -66,6 +67,15 @@ internal static class RunsApi
         };
     }
 
+    private static async Task<IResult> CancelAsync(string runId, CancelBody? body, RunService runs, CancellationToken cancellationToken) =>
+        await runs.CancelAsync(runId, body?.By, body?.Reason, cancellationToken) switch
+        {
+            null => Problems.Result(404, "run-not-found", "Run not found.", $"No run with id '{runId}'."),
+            RunStatus.Cancelled => Results.Ok(new { runId, status = "cancelled", message = "The run was already cancelled." }),
+            { } ended when ended.IsTerminal() => Problems.Result(409, "run-ended", "The run has already ended.", $"Run '{runId}' is {ended.ToWire()}; only a pending or running run can be cancelled."),
+            _ => Results.Accepted($"/api/runs/{runId}", new { runId, status = "cancelling", links = new { self = $"/api/runs/{runId}" } }),
+        };
+
     private static async Task<IResult> GetAsync(string runId, RunService runs, CancellationToken cancellationToken) =>
         await runs.GetAsync(runId, cancellationToken) is { } view
             ? Results.Ok(view)
@@ -78,4 +88,7 @@ internal static class RunsApi
 
     /// <summary>The body of <c>POST /api/runs/{id}/approvals</c>.</summary>
     internal sealed record ApprovalRequest(bool? Approved, string? Node, string? By, string? Comment);
+
+    /// <summary>The body of <c>POST /api/runs/{id}/cancel</c> (optional).</summary>
+    internal sealed record CancelBody(string? By, string? Reason);
 }

@@ -38,5 +38,10 @@ public sealed class ToolNodeExecutor(ToolRegistry tools, TimeProvider time)
         {
             return Result(false, null, ex.Message);
         }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A tool that throws is a failed attempt (retried per the node's policy), not a storage outage to redeliver.
+            return Result(false, null, $"Tool '{tool.Name}' failed: {ex.GetType().Name}: {ex.Message}");
+        }
     }
 }

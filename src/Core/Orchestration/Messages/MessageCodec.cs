@@ -47,6 +47,8 @@ public static class MessageCodec
                 }
 
                 break;
+            case MessageKinds.RunCancel:
+                break;
             case MessageKinds.ApprovalDecided:
                 if (message.Approval is null || string.IsNullOrEmpty(message.Approval.NodeId))
                 {
@@ -55,7 +57,7 @@ public static class MessageCodec
 
                 break;
             default:
-                throw new MalformedMessageException($"Unknown kind '{message.Kind}' on the orchestrator queue (expected {MessageKinds.RunStart}, {MessageKinds.NodeCompleted} or {MessageKinds.ApprovalDecided}).");
+                throw new MalformedMessageException($"Unknown kind '{message.Kind}' on the orchestrator queue (expected {MessageKinds.RunStart}, {MessageKinds.NodeCompleted}, {MessageKinds.ApprovalDecided} or {MessageKinds.RunCancel}).");
         }
 
         return message;

@@ -12,6 +12,9 @@ public static class MessageKinds
     /// <summary>Orchestrator queue: a human approved or rejected a node waiting for budget approval.</summary>
     public const string ApprovalDecided = "approval.decided";
 
+    /// <summary>Orchestrator queue: cancel a run.</summary>
+    public const string RunCancel = "run.cancel";
+
     /// <summary>Work-item queue: execute one attempt of one node.</summary>
     public const string NodeExecute = "node.execute";
 

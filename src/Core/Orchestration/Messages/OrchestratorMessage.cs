@@ -9,7 +9,13 @@ namespace AgentFunctions.Core.Orchestration.Messages;
 /// <param name="Run">For <c>run.start</c>: everything needed to create the run header.</param>
 /// <param name="Result">For <c>node.completed</c>: the attempt's outcome.</param>
 /// <param name="Approval">For <c>approval.decided</c>: the decision.</param>
-public sealed record OrchestratorMessage(int SchemaVersion, string Kind, string RunId, RunCreation? Run, NodeResult? Result, ApprovalDecision? Approval = null);
+/// <param name="Cancel">For <c>run.cancel</c>: who cancels and why.</param>
+public sealed record OrchestratorMessage(int SchemaVersion, string Kind, string RunId, RunCreation? Run, NodeResult? Result, ApprovalDecision? Approval = null, CancelRequest? Cancel = null);
+
+/// <summary>A request to cancel a run.</summary>
+/// <param name="By">Who cancels.</param>
+/// <param name="Reason">Why.</param>
+public sealed record CancelRequest(string? By, string? Reason);
 
 /// <summary>A human's decision on a node waiting for budget approval.</summary>
 /// <param name="NodeId">The node.</param>

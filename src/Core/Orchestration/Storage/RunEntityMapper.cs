@@ -96,6 +96,7 @@ public sealed class RunEntityMapper(PayloadStore payloads)
             ["Error"] = Truncate(node.Error),
             ["DispatchModel"] = node.DispatchModel,
             ["BudgetApproved"] = node.BudgetApproved ? true : null,
+            ["Approval"] = node.Approval?.ToJsonString(),
         };
         await payloads.SetPropertyAsync(e, "Output", node.Output?.ToJsonString(), cancellationToken);
         await payloads.SetPropertyAsync(e, "Details", node.Details?.ToJsonString(), cancellationToken);
@@ -130,7 +131,8 @@ public sealed class RunEntityMapper(PayloadStore payloads)
             e.GetString("Error"),
             details is null ? null : JsonNode.Parse(details)?.AsObject(),
             e.GetString("DispatchModel"),
-            e.GetBoolean("BudgetApproved") ?? false);
+            e.GetBoolean("BudgetApproved") ?? false,
+            e.GetString("Approval") is { } approval ? JsonNode.Parse(approval)?.AsObject() : null);
     }
 
     /// <summary>Builds a result entity.</summary>
