@@ -82,6 +82,7 @@ public static class AgentFunctionsServiceCollectionExtensions
         services.AddSingleton<RunStore>();
         services.AddSingleton<GraphService>();
         services.AddSingleton<NodeCostEstimator>();
+        services.AddSingleton<ReplayResponses>();
         services.AddSingleton<SkillNodeExecutor>();
         services.AddSingleton<ToolNodeExecutor>();
         services.AddSingleton<NodeExecutor>();

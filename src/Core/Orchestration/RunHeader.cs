@@ -16,7 +16,8 @@ namespace AgentFunctions.Core.Orchestration;
 /// <param name="SpentUsd">What model calls of this run have cost so far, in USD.</param>
 /// <param name="ReservedUsd">Estimated cost reserved for dispatched, unfinished model calls, in USD.</param>
 /// <param name="NextEventSeq">Sequence number the next event of the run gets (events are numbered 1, 2, 3 …).</param>
-/// <param name="Source">Who started it: <c>http</c> or <c>queue</c>.</param>
+/// <param name="Source">Who started it: <c>http</c>, <c>queue</c> or <c>replay</c>.</param>
+/// <param name="Replay">When the run replays another: the parent, the step it replays from and the mode; else null.</param>
 public sealed record RunHeader(
     string RunId,
     string GraphName,
@@ -31,4 +32,12 @@ public sealed record RunHeader(
     decimal SpentUsd,
     decimal ReservedUsd,
     long NextEventSeq,
-    string Source);
+    string Source,
+    ReplayInfo? Replay = null);
+
+/// <summary>Where a replayed run comes from.</summary>
+/// <param name="ParentRunId">The run it replays.</param>
+/// <param name="FromNode">The node it re-runs from (with everything downstream); the nodes upstream were copied.</param>
+/// <param name="Mode"><c>recorded</c>: model calls reuse the parent's responses when the request matches (no cost); <c>live</c>: every call is made again.</param>
+/// <param name="CopiedNodes">The nodes copied from the parent, not executed.</param>
+public sealed record ReplayInfo(string ParentRunId, string FromNode, string Mode, IReadOnlyList<string> CopiedNodes);

@@ -112,7 +112,8 @@ public sealed partial class RunService(RunStore store, GraphService graphs, Time
             header.RunId, header.GraphName, header.GraphHash, header.Status.ToWire(), header.CreatedAt, header.StartedAt, header.CompletedAt,
             header.Error, header.Inputs, new BudgetView(header.BudgetUsd, header.SpentUsd, header.ReservedUsd), header.SpentUsd,
             nodes.Any(n => n.Recorded), nodes,
-            [.. nodes.Where(n => n.Status == NodeStatus.AwaitingApproval.ToWire()).Select(n => new PendingApproval(n.Id, n.Error ?? "budget"))]);
+            [.. nodes.Where(n => n.Status == NodeStatus.AwaitingApproval.ToWire()).Select(n => new PendingApproval(n.Id, n.Error ?? "budget"))],
+            header.Source, header.Replay);
     }
 
     /// <summary>Reads a page of a run's events after a cursor.</summary>

@@ -25,10 +25,15 @@ public static partial class RunTransition
             }
 
             _header = _header with { Status = RunStatus.Running, StartedAt = now };
-            Emit("run_started", null, Data(("graph", _header.GraphName), ("graph_hash", _header.GraphHash), ("inputs", _header.Inputs.DeepClone())));
-            foreach (var root in _index.Topology.Roots)
+            Emit("run_started", null, Data(
+                ("graph", _header.GraphName), ("graph_hash", _header.GraphHash), ("inputs", _header.Inputs.DeepClone()),
+                ("replay_of", _header.Replay?.ParentRunId), ("replay_from", _header.Replay?.FromNode), ("replay_mode", _header.Replay?.Mode),
+                ("copied", _header.Replay is null ? null : new JsonArray([.. _header.Replay.CopiedNodes.Select(n => (JsonNode?)n)]))));
+
+            // Every pending node is a candidate: roots run at once; in a replay, the successors of copied nodes too.
+            foreach (var id in _index.Topology.TopologicalOrder().Where(id => _nodes[id].Status == NodeStatus.Pending))
             {
-                _candidates.Enqueue(root);
+                _candidates.Enqueue(id);
             }
         }
 

@@ -6,7 +6,7 @@ namespace AgentFunctions.Core.Orchestration;
 /// <param name="RunId">The run id.</param>
 /// <param name="Graph">The graph name.</param>
 /// <param name="GraphHash">SHA-256 of the graph YAML the run executes.</param>
-/// <param name="Status">pending, running, succeeded or failed.</param>
+/// <param name="Status">pending, running, awaiting_approval, succeeded, failed or cancelled.</param>
 /// <param name="CreatedAt">When it was accepted.</param>
 /// <param name="StartedAt">When it started.</param>
 /// <param name="CompletedAt">When it ended.</param>
@@ -17,6 +17,8 @@ namespace AgentFunctions.Core.Orchestration;
 /// <param name="Recorded">True when any model response of the run was replayed from a recording.</param>
 /// <param name="Nodes">Every node of the graph.</param>
 /// <param name="PendingApprovals">Nodes waiting for a human decision (<c>POST /api/runs/{id}/approvals</c>), with the reason.</param>
+/// <param name="Source">Who started it: <c>http</c>, <c>queue</c> or <c>replay</c>.</param>
+/// <param name="Replay">When the run replays another: the parent, the node it re-runs from, the mode and the nodes copied; else null.</param>
 public sealed record RunView(
     string RunId,
     string Graph,
@@ -31,7 +33,9 @@ public sealed record RunView(
     decimal CostUsd,
     bool Recorded,
     IReadOnlyList<NodeView> Nodes,
-    IReadOnlyList<PendingApproval> PendingApprovals);
+    IReadOnlyList<PendingApproval> PendingApprovals,
+    string Source = "http",
+    ReplayInfo? Replay = null);
 
 /// <summary>A node waiting for approval.</summary>
 /// <param name="Node">The node id.</param>

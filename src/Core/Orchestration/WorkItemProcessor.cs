@@ -80,7 +80,7 @@ public sealed partial class WorkItemProcessor(RunStore store, GraphService graph
             .Where(n => n.Status == NodeStatus.Succeeded || (n.Status == NodeStatus.Skipped && graph.FindNode(n.NodeId)?.Policy.Optional == true))
             .ToDictionary(n => n.NodeId, n => n.Status == NodeStatus.Succeeded ? n.Output : null, StringComparer.Ordinal);
         LogExecuting(logger, item.RunId, item.NodeId, item.Attempt);
-        var context = new NodeExecutionContext(item.RunId, graph, definition, item.Attempt, header.Inputs, outputs, node.ReservedUsd, node.DispatchModel);
+        var context = new NodeExecutionContext(item.RunId, graph, definition, item.Attempt, header.Inputs, outputs, node.ReservedUsd, node.DispatchModel, header.Replay);
         var result = await ExecuteWatchingForCancelAsync(context, cancellationToken);
         var stored = await store.AddResultAsync(item.RunId, result, cancellationToken);
         LogExecuted(logger, item.RunId, item.NodeId, item.Attempt, stored.Succeeded, stored.DurationMs, stored.Error ?? string.Empty);

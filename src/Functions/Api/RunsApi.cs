@@ -14,6 +14,8 @@ internal static class RunsApi
         app.MapGet("/api/runs/{runId}/events", GetEventsAsync);
         app.MapPost("/api/runs/{runId}/approvals", ApproveAsync);
         app.MapPost("/api/runs/{runId}/cancel", CancelAsync);
+        app.MapPost("/api/runs/{runId}/replay", ReplayAsync);
+        app.MapGet("/api/runs/{runA}/compare/{runB}", CompareAsync);
         return app;
     }
 
@@ -76,6 +78,48 @@ internal static class RunsApi
             _ => Results.Accepted($"/api/runs/{runId}", new { runId, status = "cancelling", links = new { self = $"/api/runs/{runId}" } }),
         };
 
+    private static async Task<IResult> ReplayAsync(string runId, HttpRequest request, RunService runs, CancellationToken cancellationToken)
+    {
+        ReplayBody? body;
+        try
+        {
+            body = request.ContentLength is 0 ? null : await JsonSerializer.DeserializeAsync<ReplayBody>(request.Body, MessageCodec.Options, cancellationToken);
+        }
+        catch (JsonException ex)
+        {
+            return Problems.Result(400, "invalid-json", "The request body is not valid JSON.", ex.Message);
+        }
+
+        return await runs.ReplayAsync(runId, body?.FromNode, body?.Mode, body?.Inputs, cancellationToken) switch
+        {
+            ReplayStarted started => Results.Accepted($"/api/runs/{started.RunId}", new
+            {
+                runId = started.RunId,
+                status = RunStatus.Pending.ToWire(),
+                replay = started.Replay,
+                links = new
+                {
+                    self = $"/api/runs/{started.RunId}",
+                    events = $"/api/runs/{started.RunId}/events",
+                    parent = $"/api/runs/{runId}",
+                    compare = $"/api/runs/{runId}/compare/{started.RunId}",
+                },
+            }),
+            ReplayParentNotFound => Problems.Result(404, "run-not-found", "Run not found.", $"No run with id '{runId}'."),
+            ReplayRejected rejected => Problems.Result(rejected.Status, rejected.Status == 409 ? "run-not-ended" : "invalid-replay",
+                "The replay request cannot be served.", rejected.Message,
+                [new Core.Graphs.GraphError("invalid_request", rejected.Message, null, null, null, rejected.Field)]),
+            _ => throw new InvalidOperationException("Unknown replay outcome."),
+        };
+    }
+
+    private static async Task<IResult> CompareAsync(string runA, string runB, RunService runs, CancellationToken cancellationToken) =>
+        await runs.CompareAsync(runA, runB, cancellationToken) switch
+        {
+            ({ } comparison, _) => Results.Ok(comparison),
+            (_, var missing) => Problems.Result(404, "run-not-found", "Run not found.", $"No run with id '{missing}'."),
+        };
+
     private static async Task<IResult> GetAsync(string runId, RunService runs, CancellationToken cancellationToken) =>
         await runs.GetAsync(runId, cancellationToken) is { } view
             ? Results.Ok(view)
@@ -88,6 +132,9 @@ internal static class RunsApi
 
     /// <summary>The body of <c>POST /api/runs/{id}/approvals</c>.</summary>
     internal sealed record ApprovalRequest(bool? Approved, string? Node, string? By, string? Comment);
+
+    /// <summary>The body of <c>POST /api/runs/{id}/replay</c>.</summary>
+    internal sealed record ReplayBody(string? FromNode, string? Mode, System.Text.Json.Nodes.JsonObject? Inputs);
 
     /// <summary>The body of <c>POST /api/runs/{id}/cancel</c> (optional).</summary>
     internal sealed record CancelBody(string? By, string? Reason);

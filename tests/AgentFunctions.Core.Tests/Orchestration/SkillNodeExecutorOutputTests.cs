@@ -24,7 +24,7 @@ public sealed class SkillNodeExecutorOutputTests
     {
         var workspace = Options.Create(new WorkspaceOptions { WorkRoot = Path.GetTempPath(), RepositoriesRoot = TestPaths.RepositoryRoot });
         var workspaces = new WorkspaceManager(new GitClient(new ProcessRunner(NullLogger<ProcessRunner>.Instance), workspace), workspace, NullLogger<WorkspaceManager>.Instance);
-        var executor = new SkillNodeExecutor(s_skills, router, workspaces, new Learning.LearningHost().Learning, Options.Create(new AgentFunctions.Core.Learning.LearningOptions()), TimeProvider.System);
+        var executor = new SkillNodeExecutor(s_skills, router, workspaces, new Learning.LearningHost().Learning, Options.Create(new AgentFunctions.Core.Learning.LearningOptions()), new ReplayResponses(null!), TimeProvider.System);
         var node = new GraphNode("n", NodeKind.Skill, skill, [], [], null, NodePolicy.Default, 1);
         var graph = new GraphDefinition("g", null, [], new GraphBudget(null), [node], "yaml", "hash");
         return await executor.ExecuteAsync(new NodeExecutionContext("run-1", graph, node, 1, input, new Dictionary<string, JsonNode?>(), 1m), CancellationToken.None);

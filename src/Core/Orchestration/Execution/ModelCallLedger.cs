@@ -42,6 +42,14 @@ internal sealed class ModelCallLedger
 
     public void AddFailed(IReadOnlyList<ModelAttempt> attempts, string purpose) => AddAttempts(ModelAttempts.ToJson(attempts), purpose);
 
+    /// <summary>Records an answer reused from the parent run of a recorded replay: no call, no cost.</summary>
+    public void AddReplayed(string? model, string parentRunId, string purpose)
+    {
+        (Model, Provider, Recorded, Reason) = (model, "replay", true, $"recorded replay: the answer {parentRunId} received for the same request");
+        Calls++;
+        _attempts.Add(new JsonObject { ["model"] = model, ["provider"] = "replay", ["outcome"] = "replayed", ["purpose"] = purpose, ["duration_ms"] = 0 });
+    }
+
     /// <summary>Writes the ledger into the node's details.</summary>
     public void WriteTo(JsonObject details)
     {

@@ -12,6 +12,7 @@ namespace AgentFunctions.Core.Orchestration.Execution;
 /// <param name="Outputs">Outputs of the run's succeeded nodes, by node id.</param>
 /// <param name="ReservedUsd">Cost reserved for this attempt by the orchestrator, in USD.</param>
 /// <param name="ModelOverride">The model the orchestrator chose for this attempt (a budget downgrade), or null for the node's own.</param>
+/// <param name="Replay">When the run replays another, its lineage (recorded mode reuses the parent's model answers), else null.</param>
 public sealed record NodeExecutionContext(
     string RunId,
     GraphDefinition Graph,
@@ -20,4 +21,5 @@ public sealed record NodeExecutionContext(
     JsonObject Inputs,
     IReadOnlyDictionary<string, JsonNode?> Outputs,
     decimal ReservedUsd,
-    string? ModelOverride = null);
+    string? ModelOverride = null,
+    ReplayInfo? Replay = null);

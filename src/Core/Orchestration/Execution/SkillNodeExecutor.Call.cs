@@ -17,6 +17,15 @@ public sealed partial class SkillNodeExecutor
         NodeRun run, SkillDefinition skill, IReadOnlyList<ChatMessage> messages, string inputKey, string purpose, CancellationToken cancellationToken)
     {
         var context = run.Context;
+        if (context.Replay is { Mode: "recorded" } replay
+            && await replays.FindAsync(replay.ParentRunId, context.Node.Id, inputKey, cancellationToken) is { } earlier)
+        {
+            run.Ledger.AddReplayed(earlier.Model, replay.ParentRunId, purpose);
+            run.Details["replayed_from"] = replay.ParentRunId;
+            Remember(run, inputKey, earlier.Text);
+            return (earlier.Text, null);
+        }
+
         ModelPlan plan;
         try
         {
@@ -49,6 +58,7 @@ public sealed partial class SkillNodeExecutor
             }
 
             run.Details["usage_reported"] = result.Response.Usage?.InputTokenCount is not null;
+            Remember(run, inputKey, result.Response.Text);
             return (result.Response.Text, null);
         }
         catch (ModelCallFailedException ex)
@@ -56,6 +66,17 @@ public sealed partial class SkillNodeExecutor
             run.Ledger.AddFailed(ex.Attempts, purpose);
             return (null, ex.RefusedByBudget && ex.Attempts.Count == 1 ? ex.Attempts[0].Error! : ex.Message);
         }
+    }
+
+    // Keeps every answer the node received, by request key, so a recorded replay of this run can reuse it.
+    private static void Remember(NodeRun run, string inputKey, string text)
+    {
+        if (run.Details["responses"] is not System.Text.Json.Nodes.JsonObject responses)
+        {
+            run.Details["responses"] = responses = [];
+        }
+
+        responses[inputKey] = text;
     }
 
     // The gate the router asks before every attempt: everything this node attempt has spent plus this call must fit the

@@ -19,7 +19,7 @@ namespace AgentFunctions.Core.Orchestration.Execution;
 /// makes, and the skill's <c>cost_budget_per_execution</c>); and for JSON skills parses the answer and checks it against
 /// <c>output_schema</c>, asking the model once to repair an invalid answer before failing with the reasons.
 /// </summary>
-public sealed partial class SkillNodeExecutor(SkillCatalog skills, ModelRouter router, WorkspaceManager workspaces, LearningService learning, IOptions<LearningOptions> learningOptions, TimeProvider time)
+public sealed partial class SkillNodeExecutor(SkillCatalog skills, ModelRouter router, WorkspaceManager workspaces, LearningService learning, IOptions<LearningOptions> learningOptions, ReplayResponses replays, TimeProvider time)
 {
     /// <summary>Executes the node.</summary>
     /// <param name="context">The attempt.</param>

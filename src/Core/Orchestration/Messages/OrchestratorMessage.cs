@@ -32,7 +32,8 @@ public sealed record ApprovalDecision(string NodeId, bool Approved, string? By, 
 /// <param name="Inputs">The bound inputs.</param>
 /// <param name="BudgetUsd">Run budget in USD, or null.</param>
 /// <param name="CreatedAt">When the run was accepted.</param>
-/// <param name="Source"><c>http</c> or <c>queue</c>.</param>
+/// <param name="Source"><c>http</c>, <c>queue</c> or <c>replay</c>.</param>
+/// <param name="Replay">For a replay: where it comes from; else null.</param>
 public sealed record RunCreation(
     string RunId,
     string GraphName,
@@ -41,7 +42,8 @@ public sealed record RunCreation(
     JsonObject Inputs,
     decimal? BudgetUsd,
     DateTimeOffset CreatedAt,
-    string Source);
+    string Source,
+    ReplayInfo? Replay = null);
 
 /// <summary>A message on the work-item queue: execute one attempt of one node.</summary>
 /// <param name="SchemaVersion">Always <see cref="MessageKinds.SchemaVersion"/>.</param>

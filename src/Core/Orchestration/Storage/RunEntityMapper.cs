@@ -33,6 +33,7 @@ public sealed class RunEntityMapper(PayloadStore payloads)
             ["ReservedUsd"] = Exact(header.ReservedUsd),
             ["NextEventSeq"] = header.NextEventSeq,
             ["Source"] = header.Source,
+            ["Replay"] = header.Replay is null ? null : JsonSerializer.Serialize(header.Replay, MessageCodec.Options),
         };
         if (graphYaml is not null)
         {
@@ -65,7 +66,8 @@ public sealed class RunEntityMapper(PayloadStore payloads)
             ParseUsd(e.GetString("SpentUsd")) ?? 0,
             ParseUsd(e.GetString("ReservedUsd")) ?? 0,
             e.GetInt64("NextEventSeq") ?? 1,
-            e.GetString("Source") ?? "http");
+            e.GetString("Source") ?? "http",
+            e.GetString("Replay") is { } replay ? JsonSerializer.Deserialize<ReplayInfo>(replay, MessageCodec.Options) : null);
         return (header, await payloads.GetPropertyAsync(e, "GraphYaml", cancellationToken) ?? string.Empty);
     }
 

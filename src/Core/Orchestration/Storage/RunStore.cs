@@ -137,7 +137,7 @@ public sealed partial class RunStore
         ArgumentNullException.ThrowIfNull(creation);
         return new RunHeader(
             creation.RunId, creation.GraphName, creation.GraphHash, RunStatus.Pending, creation.Inputs.DeepClone().AsObject(),
-            creation.CreatedAt, null, null, null, creation.BudgetUsd, 0, 0, 1, creation.Source);
+            creation.CreatedAt, null, null, null, creation.BudgetUsd, 0, 0, 1, creation.Source, creation.Replay);
     }
 
     /// <summary>Reads the events of a run after a cursor.</summary>
