@@ -15,6 +15,7 @@ namespace AgentFunctions.TestSupport;
 public sealed class AppHarness : IAsyncDisposable
 {
     private readonly Dictionary<string, string> _environment;
+    private readonly List<AppProcess> _extra = [];
     private AppProcess? _app;
 
     private AppHarness(AzuriteProcess azurite, string workRoot, Dictionary<string, string> environment)
@@ -91,6 +92,15 @@ public sealed class AppHarness : IAsyncDisposable
         Http = new HttpClient { BaseAddress = _app.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
     }
 
+    /// <summary>Starts one more app process (another host) on a free port against the same Azurite and queues.</summary>
+    /// <returns>The process; the harness stops it on dispose.</returns>
+    public async Task<AppProcess> StartExtraAppAsync()
+    {
+        var app = await AppProcess.StartAsync(RepositoryLayout.FunctionsAssembly(RepositoryRoot), RepositoryRoot, _environment);
+        _extra.Add(app);
+        return app;
+    }
+
     /// <summary>Kills the app with SIGKILL.</summary>
     /// <returns>A task that completes when it has exited.</returns>
     public Task KillAppAsync() => App.KillAsync();
@@ -123,7 +133,7 @@ public sealed class AppHarness : IAsyncDisposable
                 statuses.Add(status);
             }
 
-            if (status is "succeeded" or "failed")
+            if (status is "succeeded" or "failed" or "cancelled")
             {
                 return (run, statuses);
             }
@@ -171,6 +181,11 @@ public sealed class AppHarness : IAsyncDisposable
         if (_app is not null)
         {
             await _app.DisposeAsync();
+        }
+
+        foreach (var extra in _extra)
+        {
+            await extra.DisposeAsync();
         }
 
         await Azurite.DisposeAsync();
