@@ -98,8 +98,13 @@ public sealed class QueueTriggerTests(AppFixture fixture)
         Assert.Equal("failed", boom["status"]!.GetValue<string>());
         Assert.Equal(2, boom["attempt"]!.GetValue<int>());
         Assert.Equal("skipped", GitToProdDemoTests.Nodes(run)["after"]["status"]!.GetValue<string>());
-        Assert.Single(events, e => e["type"]!.GetValue<string>() == "node_retry_scheduled");
+        var retry = Assert.Single(events, e => e["type"]!.GetValue<string>() == "node_retry_scheduled");
         Assert.Single(events, e => e["type"]!.GetValue<string>() == "node_failed");
+
+        // The back-off is a queue visibility delay: the second attempt starts no earlier than 1 s after the retry was scheduled.
+        Assert.Equal(1000, retry["data"]!["delay_ms"]!.GetValue<long>());
+        var waited = boom["startedAt"]!.GetValue<DateTimeOffset>() - retry["at"]!.GetValue<DateTimeOffset>();
+        Assert.True(waited >= TimeSpan.FromMilliseconds(900), $"the retry started {waited.TotalMilliseconds} ms after it was scheduled");
     }
 
     [Fact]
