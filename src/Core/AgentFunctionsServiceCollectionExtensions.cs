@@ -79,6 +79,7 @@ public static class AgentFunctionsServiceCollectionExtensions
         });
         services.AddSingleton<DomainBudgetStore>();
         services.AddSingleton<PayloadStore>();
+        services.AddSingleton<QueueSignals>();
         services.AddSingleton<RunStore>();
         services.AddSingleton<GraphService>();
         services.AddSingleton<NodeCostEstimator>();

@@ -16,6 +16,7 @@ namespace AgentFunctions.Core.Hosting;
 public sealed partial class StandaloneQueueProcessor(
     IServiceProvider services,
     RunStore store,
+    QueueSignals signals,
     IOptions<StandaloneOptions> options,
     ILogger<StandaloneQueueProcessor> logger) : BackgroundService
 {
@@ -37,6 +38,13 @@ public sealed partial class StandaloneQueueProcessor(
             PollAsync(store.Queue(Handlers.LearningQueues.ValidationsQueue), 1, (l, ct) => HandleEachAsync(l, Handlers.HandleValidationAsync, ct), stoppingToken, renew: true));
     }
 
+    // After an empty receive: wait for the back-off, or less when this process sends to the queue meanwhile. Returns the
+    // next back-off (doubled up to the maximum, or back to the minimum after a wake-up).
+    private async Task<TimeSpan> WaitAsync(string queue, TimeSpan delay, CancellationToken stoppingToken) =>
+        await signals.WaitAsync(queue, delay, stoppingToken)
+            ? _options.MinPollingInterval
+            : TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _options.MaxPollingInterval.Ticks));
+
     private static TimeSpan Backoff(long dequeueCount) => TimeSpan.FromSeconds(Math.Min(60, Math.Pow(2, Math.Min(dequeueCount, 6))));
 
     private QueueHandlers Handlers => services.GetRequiredService<QueueHandlers>();
@@ -51,8 +59,7 @@ public sealed partial class StandaloneQueueProcessor(
                 var messages = await queue.ReceiveMessagesAsync(batchSize, _options.VisibilityTimeout, stoppingToken);
                 if (messages.Count == 0)
                 {
-                    await Task.Delay(delay, stoppingToken);
-                    delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _options.MaxPollingInterval.Ticks));
+                    delay = await WaitAsync(queue.Name, delay, stoppingToken);
                     continue;
                 }
 
@@ -138,8 +145,7 @@ public sealed partial class StandaloneQueueProcessor(
                 if (messages.Count == 0)
                 {
                     slots.Release();
-                    await Task.Delay(delay, stoppingToken);
-                    delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _options.MaxPollingInterval.Ticks));
+                    delay = await WaitAsync(queue.Name, delay, stoppingToken);
                     continue;
                 }
 

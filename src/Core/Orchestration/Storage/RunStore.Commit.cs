@@ -83,6 +83,10 @@ public sealed partial class RunStore
             {
                 var delay = message.DelayMs > 0 ? TimeSpan.FromMilliseconds(message.DelayMs) : (TimeSpan?)null;
                 await _account.GetQueueClient(message.Queue).SendMessageAsync(message.Text, delay, cancellationToken: cancellationToken);
+                if (delay is null)
+                {
+                    _signals?.Notify(message.Queue);
+                }
             }
 
             await _table.DeleteEntityAsync(runId, row.RowKey, cancellationToken: cancellationToken);
@@ -177,5 +181,6 @@ public sealed partial class RunStore
     {
         var text = await _payloads.WrapMessageAsync(runId, JsonSerializer.Serialize(message, MessageCodec.Options), cancellationToken);
         await _account.GetQueueClient(_options.OrchestratorQueue).SendMessageAsync(text, cancellationToken: cancellationToken);
+        _signals?.Notify(_options.OrchestratorQueue);
     }
 }

@@ -19,15 +19,18 @@ public sealed partial class RunStore
     private readonly RunEntityMapper _mapper;
     private readonly OrchestrationOptions _options;
     private readonly TimeProvider _time;
+    private readonly QueueSignals? _signals;
 
     /// <summary>Creates the store.</summary>
     /// <param name="account">The storage account.</param>
     /// <param name="payloads">Large-payload store.</param>
     /// <param name="options">Queue, table and container names.</param>
     /// <param name="time">Clock for failure timestamps.</param>
-    public RunStore(IStorageAccount account, PayloadStore payloads, IOptions<OrchestrationOptions> options, TimeProvider time)
+    /// <param name="signals">Wakes this process's queue pollers after a send (null: pollers only poll).</param>
+    public RunStore(IStorageAccount account, PayloadStore payloads, IOptions<OrchestrationOptions> options, TimeProvider time, QueueSignals? signals = null)
     {
         _time = time;
+        _signals = signals;
         ArgumentNullException.ThrowIfNull(account);
         ArgumentNullException.ThrowIfNull(options);
         _account = account;
