@@ -33,7 +33,7 @@ public sealed class MultiHostTests : IAsyncLifetime
 
     private string Graph() =>
         "name: hosts\nnodes:\n" + Node("root", "[]", "0.1")
-        + string.Concat(Enumerable.Range(1, Width).Select(i => Node($"w{i}", "root", "1.5")))
+        + string.Concat(Enumerable.Range(1, Width).Select(i => Node($"w{i}", "root", "3")))
         + Node("join", $"[{string.Join(", ", Enumerable.Range(1, Width).Select(i => $"w{i}"))}]", "0.1");
 
     private IReadOnlyList<string[]> LogLines() =>
@@ -50,13 +50,13 @@ public sealed class MultiHostTests : IAsyncLifetime
             runIds.Add(await app.SubmitAsync(new { graphYaml = Graph() }));
         }
 
-        // Kill the second host while at least one of its nodes has started and not ended.
+        // Kill the second host while at least one of its fan-out nodes (3 s each) has started and not ended.
         var victim = hosts[1];
         var pid = victim.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (true)
         {
-            var lines = LogLines().Where(l => l[1] == pid).ToList();
+            var lines = LogLines().Where(l => l[1] == pid && l[3].StartsWith('w')).ToList();
             var inFlight = lines.Count(l => l[0] == "start") - lines.Count(l => l[0] == "end");
             if (inFlight > 0)
             {
