@@ -60,9 +60,15 @@ public sealed record NodeState(
     /// <summary>Gets why the node was skipped (one of <see cref="SkipCauses"/>), or null when it was not.</summary>
     public string? SkipCause { get; init; }
 
-    /// <summary>Gets what successors and conditions read as <c>nodes.id.output</c>: the output when the node succeeded, else
-    /// the previous iteration's output, else null (a node that was skipped, failed, or has not run yet).</summary>
-    public JsonNode? VisibleOutput => Status == NodeStatus.Succeeded ? Output : PreviousOutput;
+    /// <summary>Gets what successors and conditions read as <c>nodes.id.output</c>: the output when the node succeeded; null
+    /// when it ended otherwise (skipped, or failed); while it has yet to finish, the output of its last earlier iteration
+    /// that succeeded (null outside loops).</summary>
+    public JsonNode? VisibleOutput => Status switch
+    {
+        NodeStatus.Succeeded => Output,
+        NodeStatus.Skipped or NodeStatus.Failed => null,
+        _ => PreviousOutput,
+    };
 
     /// <summary>Creates the state of a node that has not run.</summary>
     /// <param name="nodeId">The node id.</param>

@@ -58,6 +58,16 @@ public static partial class RunTransition
             Dispatch(state with { Attempt = 1 }, TimeSpan.Zero);
         }
 
+        /// <summary>Gets the iteration to put in an event: null for the first, so events outside loops stay as they were.</summary>
+        private static JsonNode? IterationOf(NodeState node) => node.Iteration > 1 ? node.Iteration : null;
+
+        /// <summary>Lists node ids for an event, or null when there are none.</summary>
+        private static JsonArray? Names(IEnumerable<NodeState> nodes)
+        {
+            var names = nodes.Select(n => (JsonNode?)n.NodeId).ToArray();
+            return names.Length == 0 ? null : new JsonArray(names);
+        }
+
         /// <summary>
         /// Applies the join policy. A needed node counts as succeeded; as satisfied-with-null when it was skipped by a condition
         /// or is optional and failed or was skipped; as blocking otherwise (failed, or skipped because the run failed).

@@ -90,7 +90,7 @@ public static partial class RunTransition
                     Status = NodeStatus.Pending,
                     Iteration = iteration,
                     Attempt = 0,
-                    PreviousOutput = state.VisibleOutput,
+                    PreviousOutput = state.Status == NodeStatus.Succeeded ? state.Output : state.PreviousOutput,
                     Output = null,
                     Error = null,
                     SkipCause = null,

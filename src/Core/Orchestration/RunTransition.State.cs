@@ -196,15 +196,6 @@ public static partial class RunTransition
             }
         }
 
-        /// <summary>Gets the iteration to put in an event: null for the first, so events outside loops stay as they were.</summary>
-        private static JsonNode? IterationOf(NodeState node) => node.Iteration > 1 ? node.Iteration : null;
-
-        private static JsonArray? Names(IEnumerable<NodeState> nodes)
-        {
-            var names = nodes.Select(n => (JsonNode?)n.NodeId).ToArray();
-            return names.Length == 0 ? null : new JsonArray(names);
-        }
-
         private void EmitExecutionEvents(NodeResult result)
         {
             if (result.Details?["routing"] is JsonObject routing)

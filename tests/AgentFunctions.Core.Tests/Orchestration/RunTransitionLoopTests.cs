@@ -170,4 +170,18 @@ public sealed class RunTransitionLoopTests
         var (_, late) = Step(run, graph, costs, Done(Ok("t2")));
         Assert.False(late.HasChanges);
     }
+
+    [Fact]
+    public void Apply_OptionalLoopNodeGivesUp_RunGoesOnAndSuccessorsReadNull()
+    {
+        var graph = Graph(
+            null,
+            Node("t", optional: true).Loop("t", "nodes.t.output.ok", max: 2),
+            Node("after", ["t"]).When("nodes.t.output == null"));
+        var (run, results) = Steps(NewRun(graph), graph, new StartRun(), Done(OkWith("t", """{"ok":false}""")), Done(OkWith("t", """{"ok":false}""", iteration: 2)));
+
+        Assert.Equal(NodeStatus.Failed, run.Nodes["t"].Status);
+        Assert.Equal(RunStatus.Running, run.Header.Status);
+        Assert.Equal(["after"], results[^1].Dispatches.Select(d => d.NodeId));
+    }
 }
