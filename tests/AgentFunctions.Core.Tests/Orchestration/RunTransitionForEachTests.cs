@@ -170,4 +170,20 @@ public sealed class RunTransitionForEachTests
         Assert.Equal(RunStatus.Failed, run.Header.Status); // the third would exceed the run budget of 0.25
         Assert.Contains("instance review[2] failed: Budget:", run.Nodes["review"].Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Apply_ListFromANodeSkippedByACondition_IsEmpty()
+    {
+        var graph = Graph(
+            null,
+            Node("start"),
+            Node("planner", ["start"]).When("false"),
+            Node("review", ["start", "planner"]).ForEach("nodes.planner.output.files"));
+
+        var (run, results) = Steps(NewRun(graph), graph, new StartRun(), Done(Ok("start")));
+
+        Assert.Equal((NodeStatus.Succeeded, "[]"), (run.Nodes["review"].Status, run.Nodes["review"].Output!.ToJsonString()));
+        Assert.Empty(results[^1].Dispatches);
+        Assert.Equal(RunStatus.Succeeded, run.Header.Status);
+    }
 }
