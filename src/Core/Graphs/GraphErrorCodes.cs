@@ -69,6 +69,12 @@ public static class GraphErrorCodes
     /// <summary>A run supplies an input whose JSON type differs from the declared one.</summary>
     public const string InvalidInputType = "invalid_input_type";
 
+    /// <summary>
+    /// A <c>loop:</c> that cannot run: <c>back_to</c> is not upstream of the loop node, the loop body holds a <c>for_each</c>
+    /// node or another loop, two loops overlap, or a node outside the loop needs a node inside it other than the loop node.
+    /// </summary>
+    public const string InvalidLoop = "invalid_loop";
+
     /// <summary>Two files in a graph catalog declare the same graph name.</summary>
     public const string DuplicateName = "duplicate_name";
 

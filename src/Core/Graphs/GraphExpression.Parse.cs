@@ -108,23 +108,36 @@ public sealed partial class GraphExpression
         expression = null;
         var reader = new PathReader(body.Trim());
         var root = reader.ReadName();
-        if (root is not ("inputs" or "nodes"))
+        if (root is not ("inputs" or "nodes" or "item" or "item_index"))
         {
-            error = root.Length == 0 ? "expected 'inputs.<name>' or 'nodes.<id>.output'." : $"unknown root '{root}'; expected 'inputs' or 'nodes'.";
+            error = root.Length == 0 ? "expected 'inputs.<name>', 'nodes.<id>.output' or 'item'." : $"unknown root '{root}'; expected 'inputs', 'nodes' or (in a for_each node) 'item' or 'item_index'.";
             return false;
         }
 
-        var isInputs = root == "inputs";
-        var name = reader.Accept('.') ? reader.ReadName() : string.Empty;
+        var kind = root switch
+        {
+            "inputs" => ExpressionRoot.Inputs,
+            "nodes" => ExpressionRoot.Nodes,
+            "item" => ExpressionRoot.Item,
+            _ => ExpressionRoot.ItemIndex,
+        };
+        var isInputs = kind == ExpressionRoot.Inputs;
+        var name = kind is ExpressionRoot.Item or ExpressionRoot.ItemIndex ? root : reader.Accept('.') ? reader.ReadName() : string.Empty;
         if (name.Length == 0)
         {
             error = isInputs ? "expected an input name after 'inputs.'." : "expected a node id after 'nodes.'.";
             return false;
         }
 
-        if (!isInputs && !(reader.Accept('.') && reader.ReadName() == "output"))
+        if (kind == ExpressionRoot.Nodes && !(reader.Accept('.') && reader.ReadName() == "output"))
         {
             error = $"expected 'nodes.{name}.output' (only a node's output can be read).";
+            return false;
+        }
+
+        if (kind == ExpressionRoot.ItemIndex && !reader.AtEnd)
+        {
+            error = "'item_index' is a number; it has no fields or indexes.";
             return false;
         }
 
@@ -139,7 +152,7 @@ public sealed partial class GraphExpression
             path.Add(segment);
         }
 
-        expression = new GraphExpression(written, isInputs ? ExpressionRoot.Inputs : ExpressionRoot.Nodes, name, path);
+        expression = new GraphExpression(written, kind, name, path);
         error = null;
         return true;
     }

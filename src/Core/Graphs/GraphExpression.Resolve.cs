@@ -16,19 +16,20 @@ public sealed partial class GraphExpression
     /// <param name="template">The template; it is not modified.</param>
     /// <param name="inputs">The run's bound inputs (see <see cref="GraphInputBinder"/>).</param>
     /// <param name="nodeOutputs">Outputs of the nodes that have completed, by node id.</param>
+    /// <param name="item">The item of a <c>for_each</c> instance (for <c>${{ item }}</c> and <c>${{ item_index }}</c>), or null.</param>
     /// <returns>A resolved copy of the template.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="inputs"/> or <paramref name="nodeOutputs"/> is null.</exception>
     /// <exception cref="GraphExpressionException">An expression is malformed, or names an input, node output, field or index that is absent.</exception>
-    public static JsonNode? Resolve(JsonNode? template, JsonObject inputs, IReadOnlyDictionary<string, JsonNode?> nodeOutputs)
+    public static JsonNode? Resolve(JsonNode? template, JsonObject inputs, IReadOnlyDictionary<string, JsonNode?> nodeOutputs, ForEachItem? item = null)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(nodeOutputs);
         return template switch
         {
             null => null,
-            JsonObject obj => new JsonObject(obj.Select(p => KeyValuePair.Create(p.Key, Resolve(p.Value, inputs, nodeOutputs)))),
-            JsonArray array => new JsonArray(array.Select(item => Resolve(item, inputs, nodeOutputs)).ToArray()),
-            JsonValue value when value.TryGetValue<string>(out var text) => ResolveString(text, inputs, nodeOutputs),
+            JsonObject obj => new JsonObject(obj.Select(p => KeyValuePair.Create(p.Key, Resolve(p.Value, inputs, nodeOutputs, item)))),
+            JsonArray array => new JsonArray(array.Select(element => Resolve(element, inputs, nodeOutputs, item)).ToArray()),
+            JsonValue value when value.TryGetValue<string>(out var text) => ResolveString(text, inputs, nodeOutputs, item),
             _ => template.DeepClone(),
         };
     }
@@ -44,28 +45,42 @@ public sealed partial class GraphExpression
         return found;
     }
 
-    /// <summary>Evaluates the expression.</summary>
+    /// <summary>
+    /// Evaluates the expression. A node whose output is null (it was skipped, or it failed and is optional) reads as null
+    /// whatever path follows it; any other absent field or index is an error.
+    /// </summary>
     /// <param name="inputs">The run's bound inputs.</param>
     /// <param name="nodeOutputs">Outputs of the nodes that have completed, by node id.</param>
+    /// <param name="item">The item of a <c>for_each</c> instance, or null.</param>
     /// <returns>A copy of the value the expression names (null for JSON null).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="inputs"/> or <paramref name="nodeOutputs"/> is null.</exception>
     /// <exception cref="GraphExpressionException">The input, node output, field or index is absent, or a segment applies to the wrong type.</exception>
-    public JsonNode? Evaluate(JsonObject inputs, IReadOnlyDictionary<string, JsonNode?> nodeOutputs)
+    public JsonNode? Evaluate(JsonObject inputs, IReadOnlyDictionary<string, JsonNode?> nodeOutputs, ForEachItem? item = null)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(nodeOutputs);
         JsonNode? current;
-        if (Root == ExpressionRoot.Inputs)
+        switch (Root)
         {
-            current = inputs.TryGetPropertyValue(Name, out var input)
-                ? input
-                : throw new GraphExpressionException(Text, $"the run has no input '{Name}'.");
-        }
-        else
-        {
-            current = nodeOutputs.TryGetValue(Name, out var output)
-                ? output
-                : throw new GraphExpressionException(Text, $"node '{Name}' has no output yet (it has not completed).");
+            case ExpressionRoot.Inputs:
+                current = inputs.TryGetPropertyValue(Name, out var input)
+                    ? input
+                    : throw new GraphExpressionException(Text, $"the run has no input '{Name}'.");
+                break;
+            case ExpressionRoot.Nodes:
+                current = nodeOutputs.TryGetValue(Name, out var output)
+                    ? output
+                    : throw new GraphExpressionException(Text, $"node '{Name}' has no output yet (it has not completed).");
+                if (current is null)
+                {
+                    return null; // a skipped node, or a failed optional one: everything read through it is null
+                }
+
+                break;
+            default:
+                var scope = item ?? throw new GraphExpressionException(Text, $"'{Name}' is only available in the instances of a for_each node.");
+                current = Root == ExpressionRoot.Item ? scope.Value : JsonValue.Create(scope.Index);
+                break;
         }
 
         for (var i = 0; i < Path.Count; i++)
@@ -102,7 +117,7 @@ public sealed partial class GraphExpression
             : throw new GraphExpressionException(Text, $"index {position} is out of range: {at} has {array.Count} item(s).");
     }
 
-    private static JsonNode? ResolveString(string text, JsonObject inputs, IReadOnlyDictionary<string, JsonNode?> nodeOutputs)
+    private static JsonNode? ResolveString(string text, JsonObject inputs, IReadOnlyDictionary<string, JsonNode?> nodeOutputs, ForEachItem? item)
     {
         if (!ContainsExpression(text))
         {
@@ -118,13 +133,13 @@ public sealed partial class GraphExpression
 
         if (parts is [{ Expression: { } only }])
         {
-            return only.Evaluate(inputs, nodeOutputs);
+            return only.Evaluate(inputs, nodeOutputs, item);
         }
 
         var result = new StringBuilder();
         foreach (var part in parts)
         {
-            result.Append(part.Expression is null ? part.Literal : Stringify(part.Expression.Evaluate(inputs, nodeOutputs)));
+            result.Append(part.Expression is null ? part.Literal : Stringify(part.Expression.Evaluate(inputs, nodeOutputs, item)));
         }
 
         return JsonValue.Create(result.ToString());

@@ -100,7 +100,13 @@ public static partial class GraphLoader
             n.With,
             n.Context,
             n.Policy.Over(draft.Defaults.Over(NodePolicy.Default)),
-            (int)n.Key.Start.Line)).ToList();
+            (int)n.Key.Start.Line)
+        {
+            When = n.When?.Condition,
+            ForEach = n.ForEach is var (items, _) ? new NodeForEach(items, n.MaxItems?.Value ?? NodeForEach.DefaultMaxItems) : null,
+            Join = n.Join?.Join ?? NodeJoin.All,
+            Loop = n.Loop?.Build(),
+        }).ToList();
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(yamlText)));
         return new GraphDefinition(draft.Name!, draft.Description, draft.Inputs, new GraphBudget(draft.MaxCostUsd, draft.OnExceed), nodes, yamlText, hash);
     }

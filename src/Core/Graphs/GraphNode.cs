@@ -30,7 +30,20 @@ public sealed record GraphNode(
     JsonObject With,
     NodeContext? Context,
     NodePolicy Policy,
-    int Line);
+    int Line)
+{
+    /// <summary>Gets the condition checked when the node's needs are done; false skips the node. Null to always run.</summary>
+    public GraphCondition? When { get; init; }
+
+    /// <summary>Gets the dynamic fan-out of the node (one instance per list element), or null for a single run.</summary>
+    public NodeForEach? ForEach { get; init; }
+
+    /// <summary>Gets how many of the node's needs must succeed before it runs (default: all).</summary>
+    public NodeJoin Join { get; init; } = NodeJoin.All;
+
+    /// <summary>Gets the bounded refinement loop that ends at this node, or null.</summary>
+    public NodeLoop? Loop { get; init; }
+}
 
 /// <summary>Files of a repository a skill node reads into its prompt.</summary>
 /// <param name="Repository">Expression or path naming the repository folder, such as <c>${{ inputs.repo }}</c>.</param>
@@ -46,8 +59,8 @@ public sealed record NodeContext(string Repository, IReadOnlyList<string> Includ
 /// <param name="MaxOutputTokens">Most tokens the model may produce (also used for the pre-call cost estimate); null for the skill's.</param>
 public sealed record NodePolicy(string? Model, int Retries, TimeSpan Timeout, decimal? MaxCostUsd, int? MaxOutputTokens)
 {
-    /// <summary>Gets whether the run may go on without this node: under the budget policy <c>skip</c> an optional node that
-    /// does not fit the budget is skipped, and the nodes that need it still run (reading its output as null).</summary>
+    /// <summary>Gets whether the run may go on without this node: when it fails (after its retries), or under the budget policy
+    /// <c>skip</c> does not fit the budget, the run goes on and the nodes that need it still run, reading its output as null.</summary>
     public bool Optional { get; init; }
 
     /// <summary>Gets whether a human must approve the node before it first runs (<c>approval: required</c>); the run waits in

@@ -6,7 +6,9 @@ namespace AgentFunctions.Core.Graphs;
 /// <content>Reading <c>nodes:</c>.</content>
 internal sealed partial class GraphReader
 {
-    private static readonly string[] s_nodeKeys = ["skill", "tool", "needs", "with", "context", "model", "retries", "timeout", "max_cost_usd", "max_output_tokens", "optional", "approval"];
+    private static readonly string[] s_nodeKeys = [
+        "skill", "tool", "needs", "with", "context", "model", "retries", "timeout", "max_cost_usd", "max_output_tokens", "optional", "approval",
+        "when", "for_each", "max_items", "join", "loop"];
 
     private void ReadNodes(YamlNode key, YamlNode value, GraphDraft draft)
     {
@@ -60,6 +62,9 @@ internal sealed partial class GraphReader
                     break;
                 case "context":
                     (contextKey, contextValue) = (keyNode, value);
+                    break;
+                case "when" or "for_each" or "max_items" or "join" or "loop":
+                    ReadSemanticsKey(node, key, keyNode, value);
                     break;
                 default:
                     ReadPolicyKey(key, value, $"{field}.{key}", node.Id, node.Policy);

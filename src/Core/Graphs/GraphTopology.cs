@@ -89,6 +89,19 @@ public sealed partial class GraphTopology
     /// <exception cref="ArgumentException">The graph has no node <paramref name="nodeId"/>.</exception>
     public IReadOnlySet<string> TransitiveSuccessors(string nodeId) => Reach(IndexOf(nodeId), _successors);
 
+    /// <summary>Gets the nodes on the paths from <paramref name="from"/> to <paramref name="to"/>, both included (the body of a loop).</summary>
+    /// <param name="from">The first node.</param>
+    /// <param name="to">The last node.</param>
+    /// <returns>The nodes that are <paramref name="from"/> or downstream of it, and <paramref name="to"/> or upstream of it;
+    /// only <paramref name="from"/> when the two are the same node, empty when <paramref name="to"/> is not downstream of <paramref name="from"/>.</returns>
+    /// <exception cref="ArgumentException">The graph has no node <paramref name="from"/> or <paramref name="to"/>.</exception>
+    public IReadOnlySet<string> NodesBetween(string from, string to)
+    {
+        var after = TransitiveSuccessors(from).Append(from);
+        var before = TransitivePredecessors(to).Append(to).ToHashSet(StringComparer.Ordinal);
+        return after.Where(before.Contains).ToHashSet(StringComparer.Ordinal);
+    }
+
     /// <summary>Orders the nodes so that every node comes after the nodes it needs; of the nodes ready at each step the earliest in the file comes first (Kahn's algorithm).</summary>
     /// <returns>All node ids in a topological order.</returns>
     /// <exception cref="InvalidOperationException">The edges form a cycle (never for a graph that loaded).</exception>

@@ -1,10 +1,10 @@
 namespace AgentFunctions.Core.Graphs;
 
 /// <summary>
-/// Cross-node checks of a <see cref="GraphDraft"/>: <c>needs:</c> references, self-dependencies, cycles, expressions
-/// (inputs declared, nodes upstream) and tool arguments.
+/// Cross-node checks of a <see cref="GraphDraft"/>: <c>needs:</c> references, self-dependencies, cycles, expressions and
+/// conditions (inputs declared, nodes upstream), joins, fan-outs, loops and tool arguments.
 /// </summary>
-internal sealed class GraphValidator(GraphLoaderContext context, GraphErrorList errors)
+internal sealed partial class GraphValidator(GraphLoaderContext context, GraphErrorList errors)
 {
     public void Validate(GraphDraft draft)
     {
@@ -24,9 +24,11 @@ internal sealed class GraphValidator(GraphLoaderContext context, GraphErrorList 
         }
 
         var inputs = draft.Inputs.Select(i => i.Name).ToList();
+        var scope = new ReferenceScope(inputs, ids, topology, CheckLoops(draft, topology, ids));
         foreach (var node in draft.Nodes)
         {
-            CheckExpressions(node, inputs, ids, topology);
+            CheckExpressions(node, scope);
+            CheckSemantics(node, scope);
             CheckArguments(node);
         }
     }
@@ -47,9 +49,8 @@ internal sealed class GraphValidator(GraphLoaderContext context, GraphErrorList 
         }
     }
 
-    private void CheckExpressions(NodeDraft node, List<string> inputs, HashSet<string> ids, GraphTopology topology)
+    private void CheckExpressions(NodeDraft node, ReferenceScope scope)
     {
-        IReadOnlySet<string>? upstream = null;
         foreach (var site in node.Sites)
         {
             var scan = GraphExpression.Scan(site.Value);
@@ -60,30 +61,7 @@ internal sealed class GraphValidator(GraphLoaderContext context, GraphErrorList 
 
             foreach (var expression in scan.Expressions)
             {
-                if (expression.Root == ExpressionRoot.Inputs)
-                {
-                    if (!inputs.Contains(expression.Name))
-                    {
-                        var declared = inputs.Count == 0 ? "the graph declares no inputs" : $"declared: {string.Join(", ", inputs)}";
-                        errors.Add(GraphErrorCodes.UnknownInput, $"'{expression.Text}' reads unknown input '{expression.Name}'{NameSuggestions.Hint(expression.Name, inputs)} ({declared}).", site.At, node.Id, site.Field);
-                    }
-
-                    continue;
-                }
-
-                upstream ??= topology.TransitivePredecessors(node.Id);
-                if (!ids.Contains(expression.Name))
-                {
-                    errors.Add(GraphErrorCodes.UnknownNode, $"'{expression.Text}' reads unknown node '{expression.Name}'{NameSuggestions.Hint(expression.Name, ids)}.", site.At, node.Id, site.Field);
-                }
-                else if (expression.Name == node.Id)
-                {
-                    errors.Add(GraphErrorCodes.NotUpstream, $"'{expression.Text}' reads the output of node '{node.Id}' itself, which does not exist while the node runs.", site.At, node.Id, site.Field);
-                }
-                else if (!upstream.Contains(expression.Name))
-                {
-                    errors.Add(GraphErrorCodes.NotUpstream, $"'{expression.Text}' reads node '{expression.Name}', which is not upstream of '{node.Id}'; add '{expression.Name}' to the needs of '{node.Id}' (directly or through a node it needs).", site.At, node.Id, site.Field);
-                }
+                CheckReference(expression, node, site.At, site.Field, scope, ItemUse.ForEachOnly);
             }
         }
     }

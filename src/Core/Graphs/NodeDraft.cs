@@ -32,4 +32,19 @@ internal sealed class NodeDraft(string id, YamlNode key)
 
     /// <summary>Gets the strings of this node that hold expressions.</summary>
     public List<ExpressionSite> Sites { get; } = [];
+
+    /// <summary>Gets or sets the <c>when:</c> condition and where it was written.</summary>
+    public (GraphCondition Condition, YamlNode At)? When { get; set; }
+
+    /// <summary>Gets or sets the <c>for_each:</c> expression and where it was written.</summary>
+    public (GraphExpression Items, YamlNode At)? ForEach { get; set; }
+
+    /// <summary>Gets or sets <c>max_items:</c> and where it was written.</summary>
+    public (int Value, YamlNode At)? MaxItems { get; set; }
+
+    /// <summary>Gets or sets the <c>join:</c> policy and where it was written.</summary>
+    public (NodeJoin Join, YamlNode At)? Join { get; set; }
+
+    /// <summary>Gets or sets the <c>loop:</c> block.</summary>
+    public LoopDraft? Loop { get; set; }
 }

@@ -33,6 +33,9 @@ public sealed record NodeResult(
     decimal CostUsd,
     JsonObject? Details)
 {
+    /// <summary>Gets the loop iteration of the attempt, from 1 (absent in messages written before loops existed, which means 1).</summary>
+    public int Iteration { get; init; } = 1;
+
     /// <summary>Gets the attempt's duration in milliseconds.</summary>
     public long DurationMs => (long)(CompletedAt - StartedAt).TotalMilliseconds;
 }

@@ -45,6 +45,33 @@ public sealed record NodeState(
     bool BudgetApproved = false,
     JsonObject? Approval = null)
 {
+    /// <summary>Gets the loop iteration the state belongs to, from 1 (always 1 outside a loop). Work items and results carry it;
+    /// a completion from an older iteration is ignored.</summary>
+    public int Iteration { get; init; } = 1;
+
+    /// <summary>Gets the output of the node's last iteration that succeeded while a newer iteration runs, or null; it is what
+    /// <c>nodes.id.output</c> reads until the new iteration succeeds.</summary>
+    public JsonNode? PreviousOutput { get; init; }
+
+    /// <summary>Gets the item of a <c>for_each</c> instance (<c>${{ item }}</c>), or null for other nodes.</summary>
+    public JsonNode? Item { get; init; }
+
+    /// <summary>Gets, for a <c>for_each</c> node that expanded, how many instances it has (<c>id[0]</c> … <c>id[n-1]</c>); null otherwise.</summary>
+    public int? Instances { get; init; }
+
+    /// <summary>Gets why the node was skipped (one of <see cref="SkipCauses"/>), or null when it was not.</summary>
+    public string? SkipCause { get; init; }
+
+    /// <summary>Gets what successors and conditions read as <c>nodes.id.output</c>: the output when the node succeeded; null
+    /// when it ended otherwise (skipped, or failed); while it has yet to finish, the output of its last earlier iteration
+    /// that succeeded (null outside loops).</summary>
+    public JsonNode? VisibleOutput => Status switch
+    {
+        NodeStatus.Succeeded => Output,
+        NodeStatus.Skipped or NodeStatus.Failed => null,
+        _ => PreviousOutput,
+    };
+
     /// <summary>Creates the state of a node that has not run.</summary>
     /// <param name="nodeId">The node id.</param>
     /// <returns>A pending node.</returns>

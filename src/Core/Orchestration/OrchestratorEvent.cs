@@ -24,18 +24,23 @@ public sealed record CancelRun(string? By, string? Reason) : OrchestratorEvent;
 
 /// <summary>A run's partition as the orchestrator loads it: the header and every node.</summary>
 /// <param name="Header">The run header.</param>
-/// <param name="Nodes">Node states by node id (every node of the graph).</param>
+/// <param name="Nodes">Node states by node id: every node of the graph, and the instances of <c>for_each</c> nodes that expanded
+/// (by instance id, such as <c>review[3]</c>).</param>
 public sealed record RunSnapshot(RunHeader Header, IReadOnlyDictionary<string, NodeState> Nodes);
 
 /// <summary>A work item the orchestrator must send after committing a transition.</summary>
-/// <param name="NodeId">The node to execute.</param>
+/// <param name="NodeId">The node to execute, or the instance of a <c>for_each</c> node (<c>review[3]</c>).</param>
 /// <param name="Attempt">The attempt, 1-based.</param>
 /// <param name="Delay">How long the work item stays invisible (retry back-off); zero for none.</param>
 /// <param name="Model">The model chosen for this attempt when it differs from the node's own (a downgrade), else null.</param>
 /// <param name="Domain">The domain whose budget the call counts against, or null.</param>
 /// <param name="ReservationUsd">The cost reserved for the attempt, in USD.</param>
 /// <param name="BudgetApproved">True when a human approved the call; domain budgets are not checked for it.</param>
-public sealed record WorkItemDispatch(string NodeId, int Attempt, TimeSpan Delay, string? Model = null, string? Domain = null, decimal ReservationUsd = 0, bool BudgetApproved = false);
+public sealed record WorkItemDispatch(string NodeId, int Attempt, TimeSpan Delay, string? Model = null, string? Domain = null, decimal ReservationUsd = 0, bool BudgetApproved = false)
+{
+    /// <summary>Gets the loop iteration of the attempt, from 1.</summary>
+    public int Iteration { get; init; } = 1;
+}
 
 /// <summary>What applying events to a run produced.</summary>
 /// <param name="Header">The new header.</param>

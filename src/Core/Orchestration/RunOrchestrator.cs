@@ -47,6 +47,11 @@ public sealed partial class RunOrchestrator(
             var header = loaded?.Header ?? RunStore.NewHeader(creation!);
             var graph = graphs.ForRun(header.GraphHash, loaded?.GraphYaml ?? creation!.GraphYaml);
             var nodes = graph.Nodes.ToDictionary(n => n.Id, n => loaded?.Nodes.GetValueOrDefault(n.Id) ?? NodeState.Initial(n.Id), StringComparer.Ordinal);
+            foreach (var (id, instance) in loaded?.Nodes.Where(kv => !nodes.ContainsKey(kv.Key) && NodeInstanceIds.TryParse(kv.Key, out _, out _)) ?? [])
+            {
+                nodes[id] = instance; // for_each instances
+            }
+
             var snapshot = new RunSnapshot(header, nodes);
             var result = await ApplyWithDomainBudgetsAsync(runId, snapshot, graph, events, cancellationToken);
             await SettleCompletionsAsync(runId, snapshot, estimator.Plans(graph), events, cancellationToken);
@@ -77,11 +82,13 @@ public sealed partial class RunOrchestrator(
 
     /// <summary>The idempotency key of one node attempt's domain reservation.</summary>
     /// <param name="runId">The run.</param>
-    /// <param name="nodeId">The node.</param>
+    /// <param name="nodeId">The node, or a for_each instance.</param>
     /// <param name="attempt">The attempt.</param>
-    /// <returns><c>run|node|attempt</c>.</returns>
-    public static string ReservationKey(string runId, string nodeId, int attempt) =>
-        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{runId}|{nodeId}|{attempt}");
+    /// <param name="iteration">The loop iteration (1 outside loops).</param>
+    /// <returns><c>run|node|attempt</c>, or <c>run|node|i&lt;iteration&gt;|attempt</c> after the first iteration.</returns>
+    public static string ReservationKey(string runId, string nodeId, int attempt, int iteration = 1) => iteration <= 1
+        ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{runId}|{nodeId}|{attempt}")
+        : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{runId}|{nodeId}|i{iteration}|{attempt}");
 
     private async Task<TransitionResult> ApplyWithDomainBudgetsAsync(
         string runId, RunSnapshot snapshot, Graphs.GraphDefinition graph, IReadOnlyList<OrchestratorEvent> events, CancellationToken cancellationToken)
@@ -96,8 +103,8 @@ public sealed partial class RunOrchestrator(
             var refused = false;
             foreach (var dispatch in result.Dispatches.Where(d => d.Domain is not null && d.ReservationUsd > 0))
             {
-                var key = ReservationKey(runId, dispatch.NodeId, dispatch.Attempt);
-                var model = dispatch.Model ?? plans[dispatch.NodeId].Model!;
+                var key = ReservationKey(runId, dispatch.NodeId, dispatch.Attempt, dispatch.Iteration);
+                var model = dispatch.Model ?? plans[NodeInstanceIds.BaseOf(dispatch.NodeId)].Model!;
                 var refusal = await domains.TryReserveAsync(dispatch.Domain!, key, dispatch.ReservationUsd, dispatch.BudgetApproved, cancellationToken);
                 if (refusal is null)
                 {
@@ -118,7 +125,7 @@ public sealed partial class RunOrchestrator(
             if (!refused || round >= MaxBudgetRounds)
             {
                 // Release what earlier rounds reserved for dispatches the final transition no longer makes.
-                var kept = result.Dispatches.Select(d => ReservationKey(runId, d.NodeId, d.Attempt)).ToHashSet(StringComparer.Ordinal);
+                var kept = result.Dispatches.Select(d => ReservationKey(runId, d.NodeId, d.Attempt, d.Iteration)).ToHashSet(StringComparer.Ordinal);
                 foreach (var (key, dispatch) in reserved.Where(kv => !kept.Contains(kv.Key)))
                 {
                     await domains.SettleAsync(dispatch.Domain!, key, 0, cancellationToken);
@@ -135,10 +142,14 @@ public sealed partial class RunOrchestrator(
         foreach (var completed in events.OfType<NodeCompleted>().Select(e => e.Result))
         {
             var before = snapshot.Nodes.GetValueOrDefault(completed.NodeId);
-            var accepted = before is not null && before.Attempt == completed.Attempt && before.Status is NodeStatus.Scheduled or NodeStatus.Running;
-            if (accepted && plans.GetValueOrDefault(completed.NodeId)?.Domain is { } domain)
+            var accepted = before is not null && before.Attempt == completed.Attempt && before.Iteration == completed.Iteration
+                && before.Status is NodeStatus.Scheduled or NodeStatus.Running;
+
+            // A completion from an older loop iteration is ignored by the run, but its call did happen: settle what it cost.
+            var olderIteration = before is not null && completed.Iteration < before.Iteration;
+            if ((accepted || olderIteration) && plans.GetValueOrDefault(NodeInstanceIds.BaseOf(completed.NodeId))?.Domain is { } domain)
             {
-                await domains.SettleAsync(domain, ReservationKey(runId, completed.NodeId, completed.Attempt), completed.CostUsd, cancellationToken);
+                await domains.SettleAsync(domain, ReservationKey(runId, completed.NodeId, completed.Attempt, completed.Iteration), completed.CostUsd, cancellationToken);
             }
         }
     }

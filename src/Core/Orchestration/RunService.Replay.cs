@@ -10,7 +10,8 @@ public sealed partial class RunService
     /// Starts a run that replays <paramref name="parentRunId"/> from <paramref name="fromNode"/>: nodes upstream of it that
     /// succeeded in the parent are copied (not executed), the node and everything downstream run again. In <c>recorded</c>
     /// mode their model calls reuse the parent's responses when the request matches (no cost); in <c>live</c> mode they call
-    /// the models again. New inputs may be given (the copied nodes keep their outputs).
+    /// the models again. New inputs may be given (the copied nodes keep their outputs). A node inside a refinement loop
+    /// re-runs the whole loop from its first node; a copied <c>for_each</c> node brings its instances.
     /// </summary>
     /// <param name="parentRunId">The ended run to replay.</param>
     /// <param name="fromNode">The node to re-run from.</param>
@@ -48,14 +49,23 @@ public sealed partial class RunService
             return new ReplayRejected(400, "inputs", string.Join("; ", bound.Errors.Select(e => e.ToString())));
         }
 
-        var rerun = new GraphTopology(graph).TransitiveSuccessors(fromNode).Append(fromNode).ToHashSet(StringComparer.Ordinal);
+        // A node inside a refinement loop re-runs the whole loop, from its first node, from iteration 1.
+        var index = GraphIndex.For(graph);
+        fromNode = index.LoopBodies.Where(body => body.Value.Contains(fromNode)).Select(body => body.Value[0]).FirstOrDefault() ?? fromNode;
+        var rerun = index.Topology.TransitiveSuccessors(fromNode).Append(fromNode).ToHashSet(StringComparer.Ordinal);
         var parentNodes = await store.ReadNodesAsync(parentRunId, cancellationToken);
-        var copied = graph.Nodes
+        var copiedIds = graph.Nodes
             .Where(n => !rerun.Contains(n.Id) && parentNodes.GetValueOrDefault(n.Id)?.Status == NodeStatus.Succeeded)
-            .Select(n => Copy(parentNodes[n.Id], parentRunId))
+            .Select(n => n.Id)
+            .ToHashSet(StringComparer.Ordinal);
+
+        // A copied for_each node brings its instance rows (review[0], review[1] …) with it.
+        var copied = parentNodes.Values
+            .Where(n => copiedIds.Contains(NodeInstanceIds.BaseOf(n.NodeId)))
+            .Select(n => Copy(n, parentRunId))
             .ToList();
         var runId = NewRunId();
-        var replay = new ReplayInfo(parentRunId, fromNode, mode, [.. copied.Select(n => n.NodeId)]);
+        var replay = new ReplayInfo(parentRunId, fromNode, mode, [.. graph.Nodes.Select(n => n.Id).Where(copiedIds.Contains)]);
         var creation = new RunCreation(runId, graph.Name, graph.SourceText, graph.ContentHash, bound.Inputs, graph.Budget.MaxCostUsd, time.GetUtcNow(), "replay", replay);
 
         // Copied rows first (harmless if we crash before the start message), then the start message, then the header.

@@ -107,12 +107,12 @@ public sealed partial class RunService(RunStore store, GraphService graphs, Time
 
         var nodes = graph is null
             ? rows.Values.Select(r => ToView(new GraphNode(r.NodeId, NodeKind.Tool, "?", [], [], null, NodePolicy.Default, 0), r)).ToList()
-            : graph.Nodes.Select(n => ToView(n, rows.GetValueOrDefault(n.Id) ?? NodeState.Initial(n.Id))).ToList();
+            : graph.Nodes.Select(n => ToView(n, rows.GetValueOrDefault(n.Id) ?? NodeState.Initial(n.Id), rows)).ToList();
         return new RunView(
             header.RunId, header.GraphName, header.GraphHash, header.Status.ToWire(), header.CreatedAt, header.StartedAt, header.CompletedAt,
             header.Error, header.Inputs, new BudgetView(header.BudgetUsd, header.SpentUsd, header.ReservedUsd), header.SpentUsd,
             nodes.Any(n => n.Recorded), nodes,
-            [.. nodes.Where(n => n.Status == NodeStatus.AwaitingApproval.ToWire()).Select(n => new PendingApproval(n.Id, n.Error ?? "budget"))],
+            [.. rows.Values.Where(r => r.Status == NodeStatus.AwaitingApproval).OrderBy(r => r.NodeId, StringComparer.Ordinal).Select(r => new PendingApproval(r.NodeId, r.Error ?? "budget"))],
             header.Source, header.Replay);
     }
 
@@ -189,11 +189,6 @@ public sealed partial class RunService(RunStore store, GraphService graphs, Time
     /// <returns>The id.</returns>
     public string NewRunId() =>
         $"run-{time.GetUtcNow():yyyyMMdd-HHmmss}-{Guid.NewGuid().ToString("N")[..8]}";
-
-    private static NodeView ToView(GraphNode node, NodeState state) => new(
-        node.Id, node.Kind == NodeKind.Skill ? "skill" : "tool", node.Target, node.Needs, state.Status.ToWire(), state.Attempt,
-        state.Model, state.Provider, state.Recorded, new TokensView(state.InputTokens, state.OutputTokens), state.CostUsd,
-        state.DurationMs, state.StartedAt, state.CompletedAt, state.Output, state.Error, state.Details, state.Approval);
 
     private static RunRequestInvalid Invalid(string field, string message) =>
         new("The run request is invalid.", [new GraphError("invalid_request", message, null, null, null, field)]);

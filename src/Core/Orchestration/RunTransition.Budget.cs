@@ -12,13 +12,13 @@ public static partial class RunTransition
         /// <returns>True when a work item was dispatched.</returns>
         private bool Dispatch(NodeState node, TimeSpan delay)
         {
-            if (_index.Nodes[node.NodeId].Policy.ApprovalRequired && !(node.Approval?["kind"]?.GetValue<string>() == "policy" && node.Approval["decision"]?.GetValue<string>() == "approved"))
+            if (_index.Nodes[NodeInstanceIds.BaseOf(node.NodeId)].Policy.ApprovalRequired && !(node.Approval?["kind"]?.GetValue<string>() == "policy" && node.Approval["decision"]?.GetValue<string>() == "approved"))
             {
                 AwaitApproval(node, "policy", "the node's policy requires a human approval before it runs", null, null);
                 return false;
             }
 
-            var plan = budget.PlanOf(node.NodeId);
+            var plan = budget.PlanOf(NodeInstanceIds.BaseOf(node.NodeId));
             if (node.BudgetApproved || Refusal(node.NodeId, plan) is not { } refusal)
             {
                 return Schedule(node, plan, delay);
@@ -39,7 +39,7 @@ public static partial class RunTransition
             if (policy == BudgetPolicy.Skip && IsOptional(node))
             {
                 Exceeded(node, plan, refusal, "skip", refusal.Reason);
-                Skip(node, $"Budget: {refusal.Reason}; skipped before the model call (optional node, policy skip).");
+                Skip(node, $"Budget: {refusal.Reason}; skipped before the model call (optional node, policy skip).", SkipCauses.Budget);
                 return false;
             }
 
@@ -70,7 +70,7 @@ public static partial class RunTransition
         private BudgetRefusal? Refusal(string nodeId, NodeCostPlan plan)
         {
             var estimate = plan.ReservationUsd;
-            if (_index.Nodes[nodeId].Policy.MaxCostUsd is { } max && estimate > max)
+            if (_index.Definition(nodeId).Policy.MaxCostUsd is { } max && estimate > max)
             {
                 return new("node", max, $"estimated cost ${Units.FormatUsd(estimate)} of the next model call ({plan.Model}) exceeds the node's max_cost_usd ${Units.FormatUsd(max)}");
             }
@@ -87,7 +87,7 @@ public static partial class RunTransition
 
         private bool Schedule(NodeState node, NodeCostPlan plan, TimeSpan delay)
         {
-            var own = budget.PlanOf(node.NodeId).Model;
+            var own = budget.PlanOf(NodeInstanceIds.BaseOf(node.NodeId)).Model;
             var model = plan.Model == own ? null : plan.Model;
             _header = _header with { ReservedUsd = _header.ReservedUsd + plan.ReservationUsd };
             Set(node with
@@ -99,13 +99,13 @@ public static partial class RunTransition
                 DispatchModel = model,
                 Error = node.Attempt == 1 ? null : node.Error,
             });
-            _dispatches.Add(new WorkItemDispatch(node.NodeId, node.Attempt, delay, model, plan.Domain, plan.ReservationUsd, node.BudgetApproved));
+            _dispatches.Add(new WorkItemDispatch(node.NodeId, node.Attempt, delay, model, plan.Domain, plan.ReservationUsd, node.BudgetApproved) { Iteration = node.Iteration });
             if (node.Attempt == 1)
             {
                 Emit("node_scheduled", node.NodeId, Data(
                     ("attempt", 1), ("reserved_usd", plan.ReservationUsd), ("model", plan.Model), ("domain", plan.Domain),
-                    ("budget_approved", node.BudgetApproved ? true : null),
-                    ("needs", new JsonArray([.. _index.Nodes[node.NodeId].Needs.Select(n => (JsonNode?)n)]))));
+                    ("budget_approved", node.BudgetApproved ? true : null), ("iteration", IterationOf(node)),
+                    ("needs", new JsonArray([.. _index.Definition(node.NodeId).Needs.Select(n => (JsonNode?)n)]))));
             }
 
             return true;

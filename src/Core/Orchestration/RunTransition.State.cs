@@ -41,9 +41,11 @@ public static partial class RunTransition
         {
             if (!_nodes.TryGetValue(result.NodeId, out var node)
                 || node.Attempt != result.Attempt
+                || node.Iteration != result.Iteration
+                || node.Instances is not null
                 || node.Status is not (NodeStatus.Scheduled or NodeStatus.Running))
             {
-                return; // duplicate or stale completion: already applied
+                return; // duplicate, or stale (an older attempt or loop iteration): already applied or no longer wanted
             }
 
             _header = _header with
@@ -73,15 +75,11 @@ public static partial class RunTransition
 
             if (result.Succeeded)
             {
-                Set(node with { Status = NodeStatus.Succeeded, Output = result.Output?.DeepClone(), Error = null, CompletedAt = result.CompletedAt });
-                Emit("node_succeeded", result.NodeId, Data(
-                    ("attempt", result.Attempt), ("started_at", result.StartedAt), ("completed_at", result.CompletedAt),
-                    ("duration_ms", result.DurationMs), ("cost_usd", result.CostUsd)));
-                EnqueueSuccessors(result.NodeId);
+                Succeed(node, result);
                 return;
             }
 
-            var policy = _index.Nodes[result.NodeId].Policy;
+            var policy = _index.Definition(result.NodeId).Policy;
             node = node with { Error = result.Error, Output = result.Output?.DeepClone() };
             if (result.Attempt <= policy.Retries && Active)
             {
@@ -90,7 +88,8 @@ public static partial class RunTransition
                 if (Dispatch(_nodes[result.NodeId], RetryDelay(next)))
                 {
                     Emit("node_retry_scheduled", result.NodeId, Data(
-                        ("failed_attempt", result.Attempt), ("error", result.Error), ("next_attempt", next), ("delay_ms", (long)RetryDelay(next).TotalMilliseconds)));
+                        ("failed_attempt", result.Attempt), ("error", result.Error), ("next_attempt", next), ("delay_ms", (long)RetryDelay(next).TotalMilliseconds),
+                        ("iteration", IterationOf(node))));
                 }
 
                 return;
@@ -131,25 +130,10 @@ public static partial class RunTransition
         {
             while (Active && _candidates.TryDequeue(out var nodeId))
             {
-                var state = _nodes[nodeId];
-                if (state.Status != NodeStatus.Pending)
+                if (_nodes[nodeId] is { Status: NodeStatus.Pending } state)
                 {
-                    continue;
+                    Consider(state);
                 }
-
-                var needs = _index.Nodes[nodeId].Needs.Select(n => _nodes[n]).ToList();
-                if (needs.FirstOrDefault(n => n.Status == NodeStatus.Failed || (n.Status == NodeStatus.Skipped && !IsOptional(n))) is { } blocker)
-                {
-                    Skip(state, $"needed node '{blocker.NodeId}' did not succeed");
-                    continue;
-                }
-
-                if (needs.Any(n => n.Status != NodeStatus.Succeeded && !(n.Status == NodeStatus.Skipped && IsOptional(n))))
-                {
-                    continue; // fan-in: wait until every needed node is done
-                }
-
-                Dispatch(state with { Attempt = 1 }, TimeSpan.Zero);
             }
         }
 
@@ -163,7 +147,11 @@ public static partial class RunTransition
             if (_nodes.Values.All(n => n.Status.IsTerminal()))
             {
                 _header = _header with { Status = RunStatus.Succeeded, CompletedAt = now };
-                Emit("run_succeeded", null, Data(("cost_usd", _header.SpentUsd), ("nodes", _nodes.Count)));
+                var graphNodes = _nodes.Values.Where(n => _index.Nodes.ContainsKey(n.NodeId)).ToList();
+                Emit("run_succeeded", null, Data(
+                    ("cost_usd", _header.SpentUsd), ("nodes", graphNodes.Count),
+                    ("skipped", Names(graphNodes.Where(n => n.Status == NodeStatus.Skipped))),
+                    ("optional_failed", Names(graphNodes.Where(n => n.Status == NodeStatus.Failed)))));
                 return;
             }
 
@@ -173,12 +161,27 @@ public static partial class RunTransition
 
         public TransitionResult ToResult() => new(_header, [.. _changed.Values], _dispatches, _events);
 
-        private bool IsOptional(NodeState node) => _index.Nodes[node.NodeId].Policy.Optional;
+        private bool IsOptional(NodeState node) => _index.Definition(node.NodeId).Policy.Optional;
 
         private void FailNode(NodeState node, string error, DateTimeOffset completedAt)
         {
             Set(node with { Status = NodeStatus.Failed, Error = error, CompletedAt = completedAt, ReservedUsd = 0 });
-            Emit("node_failed", node.NodeId, Data(("attempt", node.Attempt), ("error", error)));
+            var instance = NodeInstanceIds.TryParse(node.NodeId, out var parent, out _);
+            var optional = !instance && IsOptional(node);
+            Emit("node_failed", node.NodeId, Data(
+                ("attempt", node.Attempt), ("error", error), ("iteration", IterationOf(node)), ("optional", optional ? true : null)));
+            if (instance)
+            {
+                InstanceEnded(parent!);
+                return;
+            }
+
+            if (optional)
+            {
+                EnqueueSuccessors(node.NodeId); // an optional node's failure does not fail the run: successors read null
+                return;
+            }
+
             if (!Active)
             {
                 return;
@@ -187,16 +190,22 @@ public static partial class RunTransition
             _header = _header with { Status = RunStatus.Failed, CompletedAt = now, Error = $"Node '{node.NodeId}' failed: {error}" };
             foreach (var pending in _nodes.Values.Where(n => n.Status is NodeStatus.Pending or NodeStatus.AwaitingApproval).ToList())
             {
-                Skip(pending, $"the run failed at node '{node.NodeId}'");
+                Skip(pending, $"the run failed at node '{node.NodeId}'", SkipCauses.RunFailed);
             }
 
             Emit("run_failed", null, Data(("node", node.NodeId), ("error", error), ("cost_usd", _header.SpentUsd)));
         }
 
-        private void Skip(NodeState node, string reason)
+        private void Skip(NodeState node, string reason, string cause, string? condition = null)
         {
-            Set(node with { Status = NodeStatus.Skipped, Error = reason, CompletedAt = now });
-            Emit("node_skipped", node.NodeId, Data(("reason", reason)));
+            Set(node with { Status = NodeStatus.Skipped, Error = reason, CompletedAt = now, SkipCause = cause, ReservedUsd = 0 });
+            Emit("node_skipped", node.NodeId, Data(("reason", reason), ("cause", cause), ("condition", condition), ("iteration", IterationOf(node))));
+            if (NodeInstanceIds.TryParse(node.NodeId, out var parent, out _))
+            {
+                InstanceEnded(parent);
+                return;
+            }
+
             EnqueueSuccessors(node.NodeId);
         }
 

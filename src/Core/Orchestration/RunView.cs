@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 
 namespace AgentFunctions.Core.Orchestration;
 
@@ -85,7 +86,76 @@ public sealed record NodeView(
     JsonNode? Output,
     string? Error,
     JsonObject? Details,
-    JsonObject? Approval = null);
+    JsonObject? Approval = null)
+{
+    /// <summary>Gets the loop iteration the node is in (or ended in), from 1.</summary>
+    public int Iteration { get; init; } = 1;
+
+    /// <summary>Gets why the node was skipped (<c>when_false</c>, <c>needs_skipped</c>, <c>need_failed</c>, <c>run_failed</c>,
+    /// <c>budget</c>, <c>instance_skipped</c>), or null.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? SkipCause { get; init; }
+
+    /// <summary>Gets the output of the node's previous loop iteration while a newer one runs, or null.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public JsonNode? PreviousOutput { get; init; }
+
+    /// <summary>Gets the node's <c>when:</c> condition, or null.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? When { get; init; }
+
+    /// <summary>Gets the node's join policy when it is not <c>all</c> (<c>any</c>, <c>quorum: 2</c>), or null.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Join { get; init; }
+
+    /// <summary>Gets the node's dynamic fan-out, or null.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ForEachView? ForEach { get; init; }
+
+    /// <summary>Gets the loop that ends at this node, or null.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public LoopView? Loop { get; init; }
+
+    /// <summary>Gets, for a <c>for_each</c> node that expanded, its instances in item order; null otherwise.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<InstanceView>? Instances { get; init; }
+}
+
+/// <summary>A <c>for_each</c> node's fan-out in <see cref="NodeView"/>.</summary>
+/// <param name="Items">The expression naming the list, such as <c>nodes.planner.output.files</c>.</param>
+/// <param name="MaxItems">Most instances allowed.</param>
+/// <param name="Count">How many instances it expanded to, or null before it expanded.</param>
+public sealed record ForEachView(string Items, int MaxItems, int? Count);
+
+/// <summary>A bounded loop in <see cref="NodeView"/> (on its last node).</summary>
+/// <param name="BackTo">The first node of the loop body.</param>
+/// <param name="Until">The condition that ends the loop.</param>
+/// <param name="MaxIterations">Most iterations.</param>
+/// <param name="OnExhausted"><c>fail</c> or <c>continue</c>.</param>
+public sealed record LoopView(string BackTo, string Until, int MaxIterations, string OnExhausted);
+
+/// <summary>One instance of a <c>for_each</c> node in <see cref="NodeView"/>.</summary>
+/// <param name="Id">The instance id, such as <c>review[3]</c>.</param>
+/// <param name="Index">The 0-based item position.</param>
+/// <param name="Status">pending, scheduled, running, succeeded, failed or skipped.</param>
+/// <param name="Attempt">Current attempt.</param>
+/// <param name="Item">The item it ran for.</param>
+/// <param name="Output">Its output when it succeeded.</param>
+/// <param name="Error">Why it failed or was skipped.</param>
+/// <param name="CostUsd">Cost over all attempts, in USD.</param>
+/// <param name="DurationMs">Duration of the last attempt in milliseconds.</param>
+/// <param name="CompletedAt">When it finished.</param>
+public sealed record InstanceView(
+    string Id,
+    int Index,
+    string Status,
+    int Attempt,
+    JsonNode? Item,
+    JsonNode? Output,
+    string? Error,
+    decimal CostUsd,
+    long? DurationMs,
+    DateTimeOffset? CompletedAt);
 
 /// <summary>Token counts.</summary>
 /// <param name="Input">Prompt tokens.</param>

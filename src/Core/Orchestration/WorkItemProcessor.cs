@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using AgentFunctions.Core.Graphs;
 using AgentFunctions.Core.Learning;
 using AgentFunctions.Core.Orchestration.Execution;
 using AgentFunctions.Core.Orchestration.Messages;
@@ -21,7 +22,7 @@ public enum WorkItemOutcome
 }
 
 /// <summary>
-/// Executes work items idempotently, keyed by (run, node, attempt): drops stale ones, re-sends the completion when
+/// Executes work items idempotently, keyed by (run, node, iteration, attempt): drops stale ones, re-sends the completion when
 /// the result is already stored, otherwise marks the node running, executes it, stores the result exactly once and
 /// sends the completion. The caller deletes the work item only after this returns.
 /// </summary>
@@ -47,14 +48,15 @@ public sealed partial class WorkItemProcessor(RunStore store, GraphService graph
         for (var i = 0; i < MaxMarkRetries; i++)
         {
             var row = await store.GetNodeAsync(item.RunId, item.NodeId, cancellationToken);
-            if (row is not { } current || current.Node.Attempt != item.Attempt || current.Node.Status is not (NodeStatus.Scheduled or NodeStatus.Running))
+            if (row is not { } current || current.Node.Attempt != item.Attempt || current.Node.Iteration != item.Iteration
+                || current.Node.Status is not (NodeStatus.Scheduled or NodeStatus.Running))
             {
-                LogDropped(logger, item.RunId, item.NodeId, item.Attempt, "the node is not waiting for this attempt");
+                LogDropped(logger, item.RunId, item.NodeId, item.Attempt, "the node is not waiting for this attempt and iteration");
                 return WorkItemOutcome.Dropped;
             }
 
             if (current.Node.Status == NodeStatus.Running
-                && await store.GetResultAsync(item.RunId, item.NodeId, item.Attempt, cancellationToken) is { } stored)
+                && await store.GetResultAsync(item.RunId, item.NodeId, item.Iteration, item.Attempt, cancellationToken) is { } stored)
             {
                 await SendCompletionAsync(item.RunId, stored, cancellationToken);
                 return WorkItemOutcome.CompletionResent;
@@ -73,15 +75,24 @@ public sealed partial class WorkItemProcessor(RunStore store, GraphService graph
     private async Task ExecuteAsync(WorkItemMessage item, RunHeader header, string graphYaml, NodeState node, CancellationToken cancellationToken)
     {
         var graph = graphs.ForRun(header.GraphHash, graphYaml);
-        var definition = graph.FindNode(item.NodeId)
+        var definition = graph.FindNode(NodeInstanceIds.BaseOf(item.NodeId))
             ?? throw new MalformedMessageException($"Run {item.RunId}'s graph has no node '{item.NodeId}'.");
-        var nodes = await store.ReadNodesAsync(item.RunId, cancellationToken);
-        var outputs = nodes.Values
-            .Where(n => n.Status == NodeStatus.Succeeded || (n.Status == NodeStatus.Skipped && graph.FindNode(n.NodeId)?.Policy.Optional == true))
-            .ToDictionary(n => n.NodeId, n => n.Status == NodeStatus.Succeeded ? n.Output : null, StringComparer.Ordinal);
+        ForEachItem? forEachItem = null;
+        if (NodeInstanceIds.TryParse(item.NodeId, out _, out var index))
+        {
+            // An instance runs as its node under the instance id, so results, tool folders and logs name the instance.
+            definition = definition with { Id = item.NodeId };
+            forEachItem = new ForEachItem(node.Item?.DeepClone(), index);
+        }
+
+        var outputs = new RunOutputs(graph, await store.ReadNodesAsync(item.RunId, cancellationToken));
         LogExecuting(logger, item.RunId, item.NodeId, item.Attempt);
-        var context = new NodeExecutionContext(item.RunId, graph, definition, item.Attempt, header.Inputs, outputs, node.ReservedUsd, node.DispatchModel, header.Replay);
-        var result = await ExecuteWatchingForCancelAsync(context, cancellationToken);
+        var context = new NodeExecutionContext(item.RunId, graph, definition, item.Attempt, header.Inputs, outputs, node.ReservedUsd, node.DispatchModel, header.Replay)
+        {
+            Iteration = item.Iteration,
+            Item = forEachItem,
+        };
+        var result = await ExecuteWatchingForCancelAsync(context, cancellationToken) with { Iteration = item.Iteration };
         var stored = await store.AddResultAsync(item.RunId, result, cancellationToken);
         LogExecuted(logger, item.RunId, item.NodeId, item.Attempt, stored.Succeeded, stored.DurationMs, stored.Error ?? string.Empty);
         if (stored.Succeeded && stored.Details?["skill"]?.GetValue<string>() is { } skill)
@@ -152,7 +163,7 @@ public sealed partial class WorkItemProcessor(RunStore store, GraphService graph
         ArgumentNullException.ThrowIfNull(item);
         var now = time.GetUtcNow();
         var failure = new NodeResult(item.NodeId, item.Attempt, false, null, $"Work item dead-lettered: {reason}", now, now,
-            null, null, false, 0, 0, 0, new JsonObject { ["poison"] = true });
+            null, null, false, 0, 0, 0, new JsonObject { ["poison"] = true }) { Iteration = item.Iteration };
         var stored = await store.AddResultAsync(item.RunId, failure, cancellationToken);
         await SendCompletionAsync(item.RunId, stored, cancellationToken);
     }

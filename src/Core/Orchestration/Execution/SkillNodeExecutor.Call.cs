@@ -45,7 +45,9 @@ public sealed partial class SkillNodeExecutor
         {
             Temperature = (float?)skill.Temperature,
             JsonOutput = skill.OutputFormat == "json" || purpose == "routing",
-            CacheScope = $"{context.RunId}/{context.Node.Id}/{context.Attempt}/{purpose}",
+            CacheScope = context.Iteration > 1
+                ? $"{context.RunId}/{context.Node.Id}/i{context.Iteration}/{context.Attempt}/{purpose}"
+                : $"{context.RunId}/{context.Node.Id}/{context.Attempt}/{purpose}",
             PromptTokens = promptTokens,
         };
         try

@@ -102,7 +102,7 @@ public sealed partial class SkillNodeExecutor(SkillCatalog skills, ModelRouter r
 
     private static JsonObject ResolveInput(NodeExecutionContext context) =>
         context.Node.With.Count > 0
-            ? GraphExpression.Resolve(context.Node.With, context.Inputs, context.Outputs)?.AsObject() ?? []
+            ? GraphExpression.Resolve(context.Node.With, context.Inputs, context.Outputs, context.Item)?.AsObject() ?? []
             : context.Inputs.DeepClone().AsObject();
 
     private async Task<AssembledPrompt> AssembleAsync(NodeExecutionContext context, SkillDefinition skill, JsonObject input, CancellationToken cancellationToken)
@@ -112,7 +112,7 @@ public sealed partial class SkillNodeExecutor(SkillCatalog skills, ModelRouter r
         IReadOnlyList<(string, string, int)> files = [];
         if (node.Context is { } c)
         {
-            var repository = GraphExpression.Resolve(JsonValue.Create(c.Repository), context.Inputs, context.Outputs)?.GetValue<string>()
+            var repository = GraphExpression.Resolve(JsonValue.Create(c.Repository), context.Inputs, context.Outputs, context.Item)?.GetValue<string>()
                 ?? throw new ArgumentException($"Node '{node.Id}': context.repo resolved to null.");
             files = await RepositoryFiles.ReadAsync(workspaces.ResolveRepository(repository), c.Include, cancellationToken);
         }

@@ -26,8 +26,9 @@ public sealed class ToolNodeExecutor(ToolRegistry tools, TimeProvider time)
 
         try
         {
-            var args = GraphExpression.Resolve(context.Node.With, context.Inputs, context.Outputs)?.AsObject() ?? [];
-            var result = await tool.ExecuteAsync(new ToolInvocation(context.RunId, context.Node.Id, context.Attempt, args), cancellationToken);
+            var args = GraphExpression.Resolve(context.Node.With, context.Inputs, context.Outputs, context.Item)?.AsObject() ?? [];
+            var invocation = new ToolInvocation(context.RunId, context.Node.Id, context.Attempt, args) { Iteration = context.Iteration };
+            var result = await tool.ExecuteAsync(invocation, cancellationToken);
             return Result(result.Succeeded, result.Output, result.Error);
         }
         catch (ToolArgumentException ex)

@@ -41,9 +41,9 @@ public static class MessageCodec
 
                 break;
             case MessageKinds.NodeCompleted:
-                if (message.Result is null || string.IsNullOrEmpty(message.Result.NodeId) || message.Result.Attempt < 1)
+                if (message.Result is null || string.IsNullOrEmpty(message.Result.NodeId) || message.Result.Attempt < 1 || message.Result.Iteration < 1)
                 {
-                    throw new MalformedMessageException("node.completed needs 'result' with a nodeId and an attempt ≥ 1.");
+                    throw new MalformedMessageException("node.completed needs 'result' with a nodeId, an attempt ≥ 1 and (if given) an iteration ≥ 1.");
                 }
 
                 break;
@@ -81,6 +81,11 @@ public static class MessageCodec
         if (message.Attempt < 1)
         {
             throw new MalformedMessageException("'attempt' must be 1 or more.");
+        }
+
+        if (message.Iteration < 1)
+        {
+            throw new MalformedMessageException("'iteration' must be 1 or more (or absent, which means 1).");
         }
 
         return message;

@@ -45,10 +45,12 @@ public sealed record RunCreation(
     string Source,
     ReplayInfo? Replay = null);
 
-/// <summary>A message on the work-item queue: execute one attempt of one node.</summary>
+/// <summary>A message on the work-item queue: execute one attempt of one node (in one loop iteration).</summary>
 /// <param name="SchemaVersion">Always <see cref="MessageKinds.SchemaVersion"/>.</param>
 /// <param name="Kind">Always <see cref="MessageKinds.NodeExecute"/>.</param>
 /// <param name="RunId">The run.</param>
-/// <param name="NodeId">The node.</param>
+/// <param name="NodeId">The node, or an instance of a <c>for_each</c> node such as <c>review[3]</c>.</param>
 /// <param name="Attempt">The attempt, 1-based.</param>
-public sealed record WorkItemMessage(int SchemaVersion, string Kind, string RunId, string NodeId, int Attempt);
+/// <param name="Iteration">The loop iteration, 1-based; optional in the JSON (absent means 1), so schema version 1 messages
+/// written before loops existed still read.</param>
+public sealed record WorkItemMessage(int SchemaVersion, string Kind, string RunId, string NodeId, int Attempt, int Iteration = 1);

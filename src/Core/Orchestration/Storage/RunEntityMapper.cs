@@ -99,9 +99,14 @@ public sealed class RunEntityMapper(PayloadStore payloads)
             ["DispatchModel"] = node.DispatchModel,
             ["BudgetApproved"] = node.BudgetApproved ? true : null,
             ["Approval"] = node.Approval?.ToJsonString(),
+            ["Iteration"] = node.Iteration > 1 ? node.Iteration : null,
+            ["Instances"] = node.Instances,
+            ["SkipCause"] = node.SkipCause,
         };
         await payloads.SetPropertyAsync(e, "Output", node.Output?.ToJsonString(), cancellationToken);
         await payloads.SetPropertyAsync(e, "Details", node.Details?.ToJsonString(), cancellationToken);
+        await payloads.SetPropertyAsync(e, "PreviousOutput", node.PreviousOutput?.ToJsonString(), cancellationToken);
+        await payloads.SetPropertyAsync(e, "Item", node.Item?.ToJsonString(), cancellationToken);
         return e;
     }
 
@@ -114,6 +119,8 @@ public sealed class RunEntityMapper(PayloadStore payloads)
         ArgumentNullException.ThrowIfNull(e);
         var output = await payloads.GetPropertyAsync(e, "Output", cancellationToken);
         var details = await payloads.GetPropertyAsync(e, "Details", cancellationToken);
+        var previous = await payloads.GetPropertyAsync(e, "PreviousOutput", cancellationToken);
+        var item = await payloads.GetPropertyAsync(e, "Item", cancellationToken);
         return new NodeState(
             e.GetString("NodeId") ?? e.RowKey[RunRowKeys.NodePrefix.Length..],
             StatusExtensions.ParseNodeStatus(e.GetString("Status") ?? "pending"),
@@ -134,7 +141,14 @@ public sealed class RunEntityMapper(PayloadStore payloads)
             details is null ? null : JsonNode.Parse(details)?.AsObject(),
             e.GetString("DispatchModel"),
             e.GetBoolean("BudgetApproved") ?? false,
-            e.GetString("Approval") is { } approval ? JsonNode.Parse(approval)?.AsObject() : null);
+            e.GetString("Approval") is { } approval ? JsonNode.Parse(approval)?.AsObject() : null)
+        {
+            Iteration = (int)(e.GetInt64("Iteration") ?? 1),
+            Instances = e.GetInt64("Instances") is { } instances ? (int)instances : null,
+            SkipCause = e.GetString("SkipCause"),
+            PreviousOutput = previous is null ? null : JsonNode.Parse(previous),
+            Item = item is null ? null : JsonNode.Parse(item),
+        };
     }
 
     /// <summary>Builds a result entity.</summary>
@@ -145,10 +159,11 @@ public sealed class RunEntityMapper(PayloadStore payloads)
     public async Task<TableEntity> ToEntityAsync(string runId, NodeResult result, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(result);
-        var e = new TableEntity(runId, RunRowKeys.Result(result.NodeId, result.Attempt))
+        var e = new TableEntity(runId, RunRowKeys.Result(result.NodeId, result.Attempt, result.Iteration))
         {
             ["NodeId"] = result.NodeId,
             ["Attempt"] = result.Attempt,
+            ["Iteration"] = result.Iteration > 1 ? result.Iteration : null,
             ["Succeeded"] = result.Succeeded,
         };
         await payloads.SetPropertyAsync(e, "Result", JsonSerializer.Serialize(result, MessageCodec.Options), cancellationToken);

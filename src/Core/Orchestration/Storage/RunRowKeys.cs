@@ -29,11 +29,14 @@ public static class RunRowKeys
     public static string Node(string nodeId) => NodePrefix + nodeId;
 
     /// <summary>Gets the row key of a node attempt's result.</summary>
-    /// <param name="nodeId">The node id.</param>
+    /// <param name="nodeId">The node id, or a for_each instance id such as <c>review[3]</c>.</param>
     /// <param name="attempt">The attempt.</param>
-    /// <returns><c>result|&lt;id&gt;|&lt;attempt, 3 digits&gt;</c>.</returns>
-    public static string Result(string nodeId, int attempt) =>
-        string.Create(CultureInfo.InvariantCulture, $"{ResultPrefix}{nodeId}|{attempt:D3}");
+    /// <param name="iteration">The loop iteration (1 outside loops).</param>
+    /// <returns><c>result|&lt;id&gt;|&lt;attempt, 3 digits&gt;</c> in the first iteration (as before loops existed), and
+    /// <c>result|&lt;id&gt;|i&lt;iteration, 3 digits&gt;|&lt;attempt, 3 digits&gt;</c> after it.</returns>
+    public static string Result(string nodeId, int attempt, int iteration = 1) => iteration <= 1
+        ? string.Create(CultureInfo.InvariantCulture, $"{ResultPrefix}{nodeId}|{attempt:D3}")
+        : string.Create(CultureInfo.InvariantCulture, $"{ResultPrefix}{nodeId}|i{iteration:D3}|{attempt:D3}");
 
     /// <summary>Gets the row key of an events row, by the sequence number of its last event.</summary>
     /// <param name="lastSeq">The last event's sequence number.</param>

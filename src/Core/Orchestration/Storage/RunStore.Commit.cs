@@ -48,7 +48,7 @@ public sealed partial class RunStore
             var messages = new List<OutboxMessage>();
             foreach (var dispatch in result.Dispatches)
             {
-                var text = MessageCodec.Serialize(new WorkItemMessage(MessageKinds.SchemaVersion, MessageKinds.NodeExecute, runId, dispatch.NodeId, dispatch.Attempt));
+                var text = MessageCodec.Serialize(new WorkItemMessage(MessageKinds.SchemaVersion, MessageKinds.NodeExecute, runId, dispatch.NodeId, dispatch.Attempt, dispatch.Iteration));
                 messages.Add(new OutboxMessage(_options.WorkItemQueue, text, (long)dispatch.Delay.TotalMilliseconds));
             }
 
@@ -125,15 +125,25 @@ public sealed partial class RunStore
         }
     }
 
-    /// <summary>Reads the stored result of a node attempt.</summary>
+    /// <summary>Reads the stored result of a node attempt in the first loop iteration.</summary>
     /// <param name="runId">The run.</param>
     /// <param name="nodeId">The node.</param>
     /// <param name="attempt">The attempt.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The result, or null when none was written.</returns>
-    public async Task<NodeResult?> GetResultAsync(string runId, string nodeId, int attempt, CancellationToken cancellationToken = default)
+    public Task<NodeResult?> GetResultAsync(string runId, string nodeId, int attempt, CancellationToken cancellationToken = default) =>
+        GetResultAsync(runId, nodeId, 1, attempt, cancellationToken);
+
+    /// <summary>Reads the stored result of a node attempt.</summary>
+    /// <param name="runId">The run.</param>
+    /// <param name="nodeId">The node, or a for_each instance id.</param>
+    /// <param name="iteration">The loop iteration (1 outside loops).</param>
+    /// <param name="attempt">The attempt.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The result, or null when none was written.</returns>
+    public async Task<NodeResult?> GetResultAsync(string runId, string nodeId, int iteration, int attempt, CancellationToken cancellationToken = default)
     {
-        var e = await _table.GetEntityAsync(runId, RunRowKeys.Result(nodeId, attempt), cancellationToken);
+        var e = await _table.GetEntityAsync(runId, RunRowKeys.Result(nodeId, attempt, iteration), cancellationToken);
         return e is null ? null : await _mapper.ToResultAsync(e, cancellationToken);
     }
 
@@ -152,15 +162,15 @@ public sealed partial class RunStore
         }
         catch (Azure.RequestFailedException ex) when (ex.Status == 409)
         {
-            return await GetResultAsync(runId, result.NodeId, result.Attempt, cancellationToken)
+            return await GetResultAsync(runId, result.NodeId, result.Iteration, result.Attempt, cancellationToken)
                 ?? throw new InvalidOperationException($"Result of {runId}/{result.NodeId}#{result.Attempt} conflicted but cannot be read.", ex);
         }
     }
 
-    /// <summary>Reads every stored result row of a run (all attempts of all nodes).</summary>
+    /// <summary>Reads every stored result row of a run (all attempts of all nodes and instances, in every loop iteration).</summary>
     /// <param name="runId">The run.</param>
     /// <param name="cancellationToken">Cancels the reads.</param>
-    /// <returns>The results ordered by node and attempt.</returns>
+    /// <returns>The results ordered by node, iteration and attempt.</returns>
     public async Task<IReadOnlyList<NodeResult>> ReadResultsAsync(string runId, CancellationToken cancellationToken = default)
     {
         var results = new List<NodeResult>();

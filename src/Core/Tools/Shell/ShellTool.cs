@@ -9,13 +9,15 @@ namespace AgentFunctions.Core.Tools.Shell;
 
 /// <summary>
 /// <c>shell</c>: runs a command with <c>/bin/sh -c</c> in the node attempt's folder under the work root. Disabled unless
-/// <see cref="ShellToolOptions.Enabled"/> is true. The command sees <c>AF_RUN_ID</c>, <c>AF_NODE_ID</c> and
-/// <c>AF_ATTEMPT</c>. Succeeds when the command exits with code 0 within its timeout.
+/// <see cref="ShellToolOptions.Enabled"/> is true. The command sees <c>AF_RUN_ID</c>, <c>AF_NODE_ID</c>,
+/// <c>AF_ATTEMPT</c> and <c>AF_ITERATION</c>. Succeeds when the command exits with code 0 within its timeout.
 /// </summary>
 /// <remarks>
 /// Arguments: <c>command</c> (required string), <c>timeout</c> (seconds, default
 /// <see cref="ShellToolOptions.DefaultTimeoutSeconds"/>, at most <see cref="ShellToolOptions.MaxTimeoutSeconds"/>).
-/// Output: <c>{exit_code, output, duration_ms, timed_out}</c>, <c>output</c> being the tail of stdout then stderr.
+/// Output: <c>{exit_code, output, duration_ms, timed_out}</c>, <c>output</c> being the tail of stdout then stderr; plus
+/// <c>json</c>, the parsed value, when the whole of stdout is one JSON object or array (so later nodes can read its fields,
+/// or <c>for_each</c> over it).
 /// </remarks>
 public sealed class ShellTool : ITool
 {
@@ -76,7 +78,8 @@ public sealed class ShellTool : ITool
             return new ToolResult(false, new JsonObject { ["enabled"] = false, ["error"] = refused }, refused);
         }
 
-        var folder = _workspaces.GetWorkspacePath(invocation.RunId, invocation.NodeId, invocation.Attempt);
+        var folderName = invocation.Iteration > 1 ? string.Create(CultureInfo.InvariantCulture, $"{invocation.NodeId}.i{invocation.Iteration}") : invocation.NodeId;
+        var folder = _workspaces.GetWorkspacePath(invocation.RunId, folderName, invocation.Attempt);
         Directory.CreateDirectory(folder);
         var request = new ProcessRequest("/bin/sh", ["-c", command])
         {
@@ -87,6 +90,7 @@ public sealed class ShellTool : ITool
                 ["AF_RUN_ID"] = invocation.RunId,
                 ["AF_NODE_ID"] = invocation.NodeId,
                 ["AF_ATTEMPT"] = invocation.Attempt.ToString(CultureInfo.InvariantCulture),
+                ["AF_ITERATION"] = invocation.Iteration.ToString(CultureInfo.InvariantCulture),
             },
         };
         var result = await _runner.RunAsync(request, cancellationToken);
@@ -97,10 +101,34 @@ public sealed class ShellTool : ITool
             ["duration_ms"] = result.DurationMs,
             ["timed_out"] = result.TimedOut,
         };
+        if (!result.OutputTruncated && ParseJson(result.StandardOutput) is { } json)
+        {
+            output["json"] = json;
+        }
+
         return result.Succeeded
             ? new ToolResult(true, output)
             : new ToolResult(false, output, result.TimedOut
                 ? $"The command timed out after {timeout.ToString(CultureInfo.InvariantCulture)} s and was killed."
                 : $"The command exited with code {result.ExitCode}.");
+    }
+
+    /// <summary>Parses stdout when all of it (spaces aside) is one JSON object or array; otherwise null.</summary>
+    private static JsonNode? ParseJson(string stdout)
+    {
+        var text = stdout.Trim();
+        if (text.Length < 2 || !(text[0] == '{' && text[^1] == '}') && !(text[0] == '[' && text[^1] == ']'))
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonNode.Parse(text);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
     }
 }
