@@ -87,6 +87,7 @@ public static class AgentFunctionsServiceCollectionExtensions
         services.AddSingleton<SkillNodeExecutor>();
         services.AddSingleton<ToolNodeExecutor>();
         services.AddSingleton<NodeExecutor>();
+        services.AddSingleton<RunStateCache>(_ => new RunStateCache());
         services.AddSingleton<RunOrchestrator>();
         services.AddSingleton<WorkItemProcessor>();
         services.AddSingleton<RunService>();

@@ -140,7 +140,7 @@ public sealed class AppHarness : IAsyncDisposable
 
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException($"Run {runId} still {status} after {timeout}. App output:\n{App.Output}");
+                throw new TimeoutException($"Run {runId} still {status} after {timeout}. Run: {run.ToJsonString()}\nApp output:\n{App.Output}");
             }
 
             await Task.Delay(50);

@@ -97,7 +97,7 @@ public sealed partial class QueueHandlers(
             return outcome!;
         }
 
-        return await RunGuardedAsync(Options.WorkItemQueue, message, async () => { await workItems.ProcessAsync(item, cancellationToken); },
+        return await RunGuardedAsync(Options.WorkItemQueue, message, async () => { await workItems.ProcessAsync(item, message.MessageId, cancellationToken); },
             reason => workItems.FailPoisonAsync(item, reason, cancellationToken), cancellationToken);
     }
 

@@ -65,6 +65,7 @@ public sealed record NodeState(
     /// <summary>Gets what successors and conditions read as <c>nodes.id.output</c>: the output when the node succeeded; null
     /// when it ended otherwise (skipped, or failed); while it has yet to finish, the output of its last earlier iteration
     /// that succeeded (null outside loops).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public JsonNode? VisibleOutput => Status switch
     {
         NodeStatus.Succeeded => Output,

@@ -18,11 +18,15 @@ public sealed partial class RunOrchestrator(
     GraphService graphs,
     NodeCostEstimator estimator,
     DomainBudgetStore domains,
+    RunStateCache cache,
     TimeProvider time,
     ILogger<RunOrchestrator> logger)
 {
     private const int MaxConflictRetries = 20;
     private const int MaxBudgetRounds = 4;
+
+    // Outputs sent with a work item, at most (characters of JSON); larger ones the worker reads from the node rows.
+    private const int MaxInlineReadsChars = 8 * 1024;
 
     /// <summary>Applies a batch of messages of one run.</summary>
     /// <param name="runId">The run.</param>
@@ -34,50 +38,124 @@ public sealed partial class RunOrchestrator(
     {
         ArgumentNullException.ThrowIfNull(messages);
         var events = messages.Select(ToEvent).ToList();
+        var entry = cache.For(runId);
+        await entry.Lock.WaitAsync(cancellationToken);
+        try
+        {
+            await StepAsync(runId, messages, events, entry, cancellationToken);
+        }
+        catch
+        {
+            entry.State = null; // unknown after a failure: the next step reloads
+            throw;
+        }
+        finally
+        {
+            entry.Lock.Release();
+        }
+    }
+
+    private async Task StepAsync(string runId, IReadOnlyList<OrchestratorMessage> messages, List<OrchestratorEvent> events, RunStateCache.Entry entry, CancellationToken cancellationToken)
+    {
+        // Completions only can use the cached state (they treat scheduled and running alike); start, approval and cancel
+        // read the partition, because they depend on which nodes a worker has started.
+        var completionsOnly = events.All(e => e is NodeCompleted);
         for (var attempt = 1; ; attempt++)
         {
-            var loaded = await store.LoadAsync(runId, cancellationToken);
-            var creation = loaded is null ? messages.Select(m => m.Run).FirstOrDefault(r => r is not null) : null;
-            if (loaded is null && creation is null)
+            var cached = completionsOnly ? entry.State : null;
+            var loaded = cached is null ? await store.LoadAsync(runId, cancellationToken) : null;
+            var creation = cached is null && loaded is null ? messages.Select(m => m.Run).FirstOrDefault(r => r is not null) : null;
+            if (cached is null && loaded is null && creation is null)
             {
                 LogUnknownRun(logger, runId, messages.Count);
                 return;
             }
 
-            var header = loaded?.Header ?? RunStore.NewHeader(creation!);
-            var graph = graphs.ForRun(header.GraphHash, loaded?.GraphYaml ?? creation!.GraphYaml);
-            var nodes = graph.Nodes.ToDictionary(n => n.Id, n => loaded?.Nodes.GetValueOrDefault(n.Id) ?? NodeState.Initial(n.Id), StringComparer.Ordinal);
-            foreach (var (id, instance) in loaded?.Nodes.Where(kv => !nodes.ContainsKey(kv.Key) && NodeInstanceIds.TryParse(kv.Key, out _, out _)) ?? [])
-            {
-                nodes[id] = instance; // for_each instances
-            }
-
+            var header = cached?.Header ?? loaded?.Header ?? RunStore.NewHeader(creation!);
+            var graphYaml = cached?.GraphYaml ?? loaded?.GraphYaml ?? creation!.GraphYaml;
+            var graph = graphs.ForRun(header.GraphHash, graphYaml);
+            var nodes = cached?.Nodes ?? AllNodes(graph, loaded);
             var snapshot = new RunSnapshot(header, nodes);
             var result = await ApplyWithDomainBudgetsAsync(runId, snapshot, graph, events, cancellationToken);
+            if (cached is not null && (!result.HasChanges || (result.Header.Status.IsTerminal() && !header.Status.IsTerminal())))
+            {
+                // A completion the cached state ignores may be for a node another process dispatched since this cache was
+                // written (no commit would catch that), and ending a run touches nodes a worker may have started since:
+                // both are decided on fresh state.
+                entry.State = null;
+                completionsOnly = false;
+                continue;
+            }
+
             await SettleCompletionsAsync(runId, snapshot, estimator.Plans(graph), events, cancellationToken);
             await ReleaseAbandonedAsync(runId, snapshot, result, estimator.Plans(graph), events, cancellationToken);
             var pendingOutbox = loaded?.Outbox ?? [];
             if (!result.HasChanges && creation is null)
             {
                 await store.FlushOutboxAsync(runId, pendingOutbox, cancellationToken);
+                entry.State = new CachedRun(header, loaded!.HeaderETag, graphYaml, nodes);
                 return;
             }
 
-            OutboxRow? outbox;
+            CommitResult commit;
             try
             {
-                outbox = await store.CommitAsync(runId, loaded?.HeaderETag, creation, result, cancellationToken);
+                commit = await store.CommitAsync(runId, cached?.HeaderETag ?? loaded?.HeaderETag, creation, WithReads(graph, nodes, result), cancellationToken);
             }
             catch (RequestFailedException ex) when (ex.Status is 409 or 412 && attempt < MaxConflictRetries)
             {
                 LogConflict(logger, runId, attempt);
+                entry.State = null;
+                completionsOnly = false;
                 continue;
             }
 
             LogCommitted(logger, runId, result.Header.Status, result.Events.Count, result.Dispatches.Count);
-            await store.FlushOutboxAsync(runId, outbox is null ? pendingOutbox : [.. pendingOutbox, outbox], cancellationToken);
+            await store.FlushOutboxAsync(runId, commit.Outbox is null ? pendingOutbox : [.. pendingOutbox, commit.Outbox], cancellationToken);
+            foreach (var node in result.ChangedNodes)
+            {
+                nodes[node.NodeId] = node;
+            }
+
+            entry.State = result.Header.Status.IsTerminal() ? null : new CachedRun(result.Header, commit.HeaderETag, graphYaml, nodes);
             return;
         }
+    }
+
+    // Sends with each work item the outputs its node reads, as they are after this step, unless they are large.
+    private static TransitionResult WithReads(Graphs.GraphDefinition graph, Dictionary<string, NodeState> before, TransitionResult result)
+    {
+        if (result.Dispatches.Count == 0)
+        {
+            return result;
+        }
+
+        var changed = result.ChangedNodes.ToDictionary(n => n.NodeId, StringComparer.Ordinal);
+        var dispatches = new List<WorkItemDispatch>(result.Dispatches.Count);
+        foreach (var dispatch in result.Dispatches)
+        {
+            var reads = new System.Text.Json.Nodes.JsonObject();
+            foreach (var id in NodeReads.Of(graph, NodeInstanceIds.BaseOf(dispatch.NodeId)))
+            {
+                reads[id] = (changed.GetValueOrDefault(id) ?? before.GetValueOrDefault(id))?.VisibleOutput?.DeepClone();
+            }
+
+            dispatches.Add(reads.ToJsonString().Length <= MaxInlineReadsChars ? dispatch with { Reads = reads } : dispatch);
+        }
+
+        return result with { Dispatches = dispatches };
+    }
+
+    // Every node of the graph (pending when it has no row yet) and the instances of for_each nodes that expanded.
+    private static Dictionary<string, NodeState> AllNodes(Graphs.GraphDefinition graph, LoadedRun? loaded)
+    {
+        var nodes = graph.Nodes.ToDictionary(n => n.Id, n => loaded?.Nodes.GetValueOrDefault(n.Id) ?? NodeState.Initial(n.Id), StringComparer.Ordinal);
+        foreach (var (id, instance) in loaded?.Nodes.Where(kv => !nodes.ContainsKey(kv.Key) && NodeInstanceIds.TryParse(kv.Key, out _, out _)) ?? [])
+        {
+            nodes[id] = instance;
+        }
+
+        return nodes;
     }
 
     /// <summary>The idempotency key of one node attempt's domain reservation.</summary>

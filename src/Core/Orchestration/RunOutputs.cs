@@ -10,15 +10,36 @@ namespace AgentFunctions.Core.Orchestration;
 /// <see cref="NodeState.VisibleOutput"/> (the output when it succeeded — for a <c>for_each</c> node the ordered array of its
 /// instances' outputs — else the previous iteration's output, else null). A live view over the node states, not a copy.
 /// </summary>
-internal sealed class RunOutputs(GraphDefinition graph, IReadOnlyDictionary<string, NodeState> nodes) : IReadOnlyDictionary<string, JsonNode?>
+internal sealed class RunOutputs : IReadOnlyDictionary<string, JsonNode?>
 {
-    private readonly GraphIndex _index = GraphIndex.For(graph);
+    private readonly GraphDefinition _graph;
+    private readonly GraphIndex _index;
+    private readonly Func<string, JsonNode?> _output;
 
-    public IEnumerable<string> Keys => graph.Nodes.Select(n => n.Id);
+    /// <summary>Reads the outputs from the run's node states.</summary>
+    public RunOutputs(GraphDefinition graph, IReadOnlyDictionary<string, NodeState> nodes)
+        : this(graph, id => nodes.GetValueOrDefault(id)?.VisibleOutput)
+    {
+    }
+
+    /// <summary>Reads the outputs the orchestrator sent with a work item (<see cref="NodeReads"/>); other nodes read as null.</summary>
+    public RunOutputs(GraphDefinition graph, JsonObject reads)
+        : this(graph, id => reads[id])
+    {
+    }
+
+    private RunOutputs(GraphDefinition graph, Func<string, JsonNode?> output)
+    {
+        _graph = graph;
+        _index = GraphIndex.For(graph);
+        _output = output;
+    }
+
+    public IEnumerable<string> Keys => _graph.Nodes.Select(n => n.Id);
 
     public IEnumerable<JsonNode?> Values => Keys.Select(id => this[id]);
 
-    public int Count => graph.Nodes.Count;
+    public int Count => _graph.Nodes.Count;
 
     public JsonNode? this[string key] => TryGetValue(key, out var value) ? value : throw new KeyNotFoundException(key);
 
@@ -32,7 +53,7 @@ internal sealed class RunOutputs(GraphDefinition graph, IReadOnlyDictionary<stri
             return false;
         }
 
-        value = nodes.GetValueOrDefault(key)?.VisibleOutput;
+        value = _output(key);
         return true;
     }
 

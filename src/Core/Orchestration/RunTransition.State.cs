@@ -43,7 +43,7 @@ public static partial class RunTransition
                 || node.Attempt != result.Attempt
                 || node.Iteration != result.Iteration
                 || node.Instances is not null
-                || node.Status is not (NodeStatus.Scheduled or NodeStatus.Running))
+                || !(node.Status is NodeStatus.Scheduled or NodeStatus.Running || IsWithdrawn(node)))
             {
                 return; // duplicate, or stale (an older attempt or loop iteration): already applied or no longer wanted
             }
@@ -193,8 +193,21 @@ public static partial class RunTransition
                 Skip(pending, $"the run failed at node '{node.NodeId}'", SkipCauses.RunFailed);
             }
 
+            // Work items already sent but not started are withdrawn: a worker that takes one finds the node cancelled.
+            foreach (var scheduled in _nodes.Values.Where(n => n.Status == NodeStatus.Scheduled).ToList())
+            {
+                var reason = $"the run failed at node '{node.NodeId}' before this attempt started";
+                _header = _header with { ReservedUsd = Math.Max(0, _header.ReservedUsd - scheduled.ReservedUsd) };
+                Set(scheduled with { Status = NodeStatus.Cancelled, Error = reason, CompletedAt = now, ReservedUsd = 0, SkipCause = SkipCauses.RunFailed });
+                Emit("node_cancelled", scheduled.NodeId, Data(("reason", reason), ("was", NodeStatus.Scheduled.ToWire())));
+            }
+
             Emit("run_failed", null, Data(("node", node.NodeId), ("error", error), ("cost_usd", _header.SpentUsd)));
         }
+
+        // A node whose work item was withdrawn when the run failed; a worker may have started it anyway (it took the work
+        // item just before), so its completion is still recorded, with its cost.
+        private static bool IsWithdrawn(NodeState node) => node is { Status: NodeStatus.Cancelled, SkipCause: SkipCauses.RunFailed };
 
         private void Skip(NodeState node, string reason, string cause, string? condition = null)
         {

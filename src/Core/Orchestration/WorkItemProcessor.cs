@@ -29,22 +29,26 @@ public enum WorkItemOutcome
 public sealed partial class WorkItemProcessor(RunStore store, GraphService graphs, NodeExecutor executor, LearningService learning, TimeProvider time, ILogger<WorkItemProcessor> logger)
 {
     private const int MaxMarkRetries = 5;
+    private const int MaxCachedRuns = 1024;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (RunHeader Header, string GraphYaml)> _runs = new(StringComparer.Ordinal);
 
     /// <summary>Processes one work item.</summary>
     /// <param name="item">The work item.</param>
+    /// <param name="deliveryId">The queue message id (kept by redeliveries, different for a duplicate message), or null when unknown.</param>
     /// <param name="cancellationToken">Cancelled on shutdown; the work item is then redelivered.</param>
     /// <returns>What happened.</returns>
     /// <exception cref="Azure.RequestFailedException">Storage failed; retry the work item.</exception>
-    public async Task<WorkItemOutcome> ProcessAsync(WorkItemMessage item, CancellationToken cancellationToken = default)
+    public async Task<WorkItemOutcome> ProcessAsync(WorkItemMessage item, string? deliveryId = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(item);
-        var header = await store.GetHeaderAsync(item.RunId, cancellationToken);
-        if (header is null || header.Value.Header.Status.IsTerminal())
+        if (await RunOfAsync(item.RunId, cancellationToken) is not { } run)
         {
-            LogDropped(logger, item.RunId, item.NodeId, item.Attempt, header is null ? "the run does not exist" : "the run has ended");
+            LogDropped(logger, item.RunId, item.NodeId, item.Attempt, "the run does not exist");
             return WorkItemOutcome.Dropped;
         }
 
+        // The node row alone says whether this attempt is still wanted: when a run ends, every node it had scheduled is
+        // cancelled or skipped in the same step.
         for (var i = 0; i < MaxMarkRetries; i++)
         {
             var row = await store.GetNodeAsync(item.RunId, item.NodeId, cancellationToken);
@@ -55,21 +59,53 @@ public sealed partial class WorkItemProcessor(RunStore store, GraphService graph
                 return WorkItemOutcome.Dropped;
             }
 
-            if (current.Node.Status == NodeStatus.Running
-                && await store.GetResultAsync(item.RunId, item.NodeId, item.Iteration, item.Attempt, cancellationToken) is { } stored)
+            if (current.Node.Status == NodeStatus.Running)
             {
-                await SendCompletionAsync(item.RunId, stored, cancellationToken);
-                return WorkItemOutcome.CompletionResent;
+                if (await store.GetResultAsync(item.RunId, item.NodeId, item.Iteration, item.Attempt, cancellationToken) is { } stored)
+                {
+                    await SendCompletionAsync(item.RunId, stored, cancellationToken);
+                    return WorkItemOutcome.CompletionResent;
+                }
+
+                if (deliveryId is not null && current.DeliveryId is { } running && running != deliveryId)
+                {
+                    // A second message for the same attempt (an outbox sent twice): the first delivery runs it; if that
+                    // worker dies, its own message comes back and runs it again. Never run the attempt twice at once.
+                    LogDropped(logger, item.RunId, item.NodeId, item.Attempt, "another delivery of this attempt is running it");
+                    return WorkItemOutcome.Dropped;
+                }
             }
 
-            if (await store.TryMarkRunningAsync(item.RunId, item.NodeId, current.ETag, time.GetUtcNow(), cancellationToken))
+            if (await store.TryMarkRunningAsync(item.RunId, item.NodeId, current.ETag, time.GetUtcNow(), deliveryId, cancellationToken))
             {
-                await ExecuteAsync(item, header.Value.Header, header.Value.GraphYaml, current.Node, cancellationToken);
+                await ExecuteAsync(item, run.Header, run.GraphYaml, current.Node, cancellationToken);
                 return WorkItemOutcome.Executed;
             }
         }
 
         throw new InvalidOperationException($"Node {item.RunId}/{item.NodeId} kept changing while a worker tried to start attempt {item.Attempt}.");
+    }
+
+    // What a work item needs of its run never changes after the run is created (graph, inputs, replay lineage), so it is
+    // read once per run and process. The status is not used from here.
+    private async Task<(RunHeader Header, string GraphYaml)?> RunOfAsync(string runId, CancellationToken cancellationToken)
+    {
+        if (_runs.TryGetValue(runId, out var known))
+        {
+            return known;
+        }
+
+        if (await store.GetHeaderAsync(runId, cancellationToken) is not { } loaded)
+        {
+            return null;
+        }
+
+        if (_runs.Count >= MaxCachedRuns)
+        {
+            _runs.Clear();
+        }
+
+        return _runs[runId] = (loaded.Header, loaded.GraphYaml);
     }
 
     private async Task ExecuteAsync(WorkItemMessage item, RunHeader header, string graphYaml, NodeState node, CancellationToken cancellationToken)
@@ -85,7 +121,7 @@ public sealed partial class WorkItemProcessor(RunStore store, GraphService graph
             forEachItem = new ForEachItem(node.Item?.DeepClone(), index);
         }
 
-        var outputs = new RunOutputs(graph, await store.ReadNodesAsync(item.RunId, cancellationToken));
+        var outputs = item.Reads is { } reads ? new RunOutputs(graph, reads) : new RunOutputs(graph, await store.ReadNodesAsync(item.RunId, cancellationToken));
         LogExecuting(logger, item.RunId, item.NodeId, item.Attempt);
         var context = new NodeExecutionContext(item.RunId, graph, definition, item.Attempt, header.Inputs, outputs, node.ReservedUsd, node.DispatchModel, header.Replay)
         {

@@ -47,10 +47,17 @@ public sealed class InMemorySchedulerTests : IDisposable
     private string Shell(string id, string needs) =>
         $"  {id}:\n    tool: shell\n    needs: {needs}\n    with: {{ command: 'echo $AF_NODE_ID >> {Log}' }}\n";
 
-    /// <summary>Delivers messages until the queues are empty; with <paramref name="duplicate"/> every message is delivered a second time after it was handled.</summary>
-    private async Task PumpAsync(bool duplicate)
+    /// <summary>
+    /// Delivers messages until the queues are empty; with <paramref name="duplicate"/> every message is delivered a second
+    /// time after it was handled; with <paramref name="hosts"/> &gt; 1 orchestrator messages go round-robin to that many
+    /// orchestrators, each with its own run-state cache (as separate processes would have).
+    /// </summary>
+    private async Task PumpAsync(bool duplicate, int hosts = 1)
     {
         var handlers = _services.GetRequiredService<QueueHandlers>();
+        var orchestrators = Enumerable.Range(0, hosts).Select(i => i == 0 ? handlers : ActivatorUtilities.CreateInstance<QueueHandlers>(
+            _services, ActivatorUtilities.CreateInstance<RunOrchestrator>(_services, new RunStateCache()))).ToList();
+        var turn = 0;
         var storage = _services.GetRequiredService<IStorageAccount>();
         var orchestrator = storage.GetQueueClient("orchestrator");
         var workItems = storage.GetQueueClient("work-items");
@@ -64,7 +71,7 @@ public sealed class InMemorySchedulerTests : IDisposable
                 {
                     var inbound = new InboundMessage(message.MessageId, message.MessageText, message.DequeueCount);
                     var outcome = queue == orchestrator
-                        ? (await handlers.HandleOrchestratorAsync([inbound]))[0]
+                        ? (await orchestrators[turn++ % hosts].HandleOrchestratorAsync([inbound]))[0]
                         : await handlers.HandleWorkItemAsync(inbound);
                     Assert.Equal(MessageDisposition.Completed, outcome.Disposition);
                     await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
@@ -81,11 +88,11 @@ public sealed class InMemorySchedulerTests : IDisposable
         }
     }
 
-    private async Task<RunView> RunAsync(bool duplicate)
+    private async Task<RunView> RunAsync(bool duplicate, int hosts = 1)
     {
         var runs = _services.GetRequiredService<RunService>();
         var accepted = Assert.IsType<RunAccepted>(await runs.CreateAsync(new RunRequest(null, Graph, null, null), "http"));
-        await PumpAsync(duplicate);
+        await PumpAsync(duplicate, hosts);
         return (await runs.GetAsync(accepted.RunId))!;
     }
 
@@ -97,6 +104,22 @@ public sealed class InMemorySchedulerTests : IDisposable
         Assert.Equal("succeeded", run.Status);
         Assert.All(run.Nodes, n => Assert.Equal("succeeded", n.Status));
         Assert.Equal(["a", "b", "c", "d"], (await File.ReadAllLinesAsync(Log)).Order());
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Run_OrchestratorMessagesSharedByThreeProcesses_StaleCachesNeverLoseACompletion(bool duplicate)
+    {
+        // Each orchestrator caches the run as it last committed it; the next step of the run usually lands on another one,
+        // whose cache is stale (e.g. still has b and c pending when their completions arrive).
+        var run = await RunAsync(duplicate, hosts: 3);
+        var events = await _services.GetRequiredService<RunService>().GetEventsAsync(run.RunId, 0, 1000);
+
+        Assert.Equal("succeeded", run.Status);
+        Assert.All(run.Nodes, n => Assert.Equal(("succeeded", 1), (n.Status, n.Attempt)));
+        Assert.Equal(["a", "b", "c", "d"], (await File.ReadAllLinesAsync(Log)).Order());
+        Assert.Equal(4, events!.Events.Count(e => e.Type == "node_succeeded"));
     }
 
     [Fact]

@@ -127,8 +127,26 @@ public sealed class RunTransitionTests
         Assert.Contains("Node 'a' failed: tests failed", run.Header.Error, StringComparison.Ordinal);
         Assert.Equal(NodeStatus.Skipped, run.Nodes["join"].Status);
         Assert.Equal(NodeStatus.Skipped, run.Nodes["last"].Status);
-        Assert.Equal(NodeStatus.Scheduled, run.Nodes["b"].Status); // still in flight; its completion is still recorded
+        // A work item not yet taken is withdrawn (a worker taking it finds the node cancelled); its completion, if a worker
+        // had taken it just before, is still recorded (see the next test).
+        Assert.Equal(NodeStatus.Cancelled, run.Nodes["b"].Status);
+        Assert.Contains("before this attempt started", run.Nodes["b"].Error, StringComparison.Ordinal);
         Assert.Contains(result.Events, e => e.Type == "run_failed");
+    }
+
+    [Fact]
+    public void Apply_FailureWhileAnotherNodeRuns_LeavesItRunningAndRecordsItsCompletion()
+    {
+        var graph = FanOutFanIn();
+        var (run, _) = Step(NewRun(graph), graph, null, new StartRun());
+        (run, _) = Step(run, graph, null, new NodeCompleted(Ok("planner")));
+        var nodes = new Dictionary<string, NodeState>(run.Nodes) { ["b"] = run.Nodes["b"] with { Status = NodeStatus.Running } };
+        (run, _) = Step(run with { Nodes = nodes }, graph, null, new NodeCompleted(Fail("a")));
+        Assert.Equal(NodeStatus.Running, run.Nodes["b"].Status);
+
+        (run, _) = Step(run, graph, null, new NodeCompleted(Ok("b", cost: 0.02m)));
+        Assert.Equal(NodeStatus.Succeeded, run.Nodes["b"].Status);
+        Assert.Equal(0.02m, run.Header.SpentUsd);
     }
 
     [Fact]

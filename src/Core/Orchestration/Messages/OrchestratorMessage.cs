@@ -53,4 +53,13 @@ public sealed record RunCreation(
 /// <param name="Attempt">The attempt, 1-based.</param>
 /// <param name="Iteration">The loop iteration, 1-based; optional in the JSON (absent means 1), so schema version 1 messages
 /// written before loops existed still read.</param>
-public sealed record WorkItemMessage(int SchemaVersion, string Kind, string RunId, string NodeId, int Attempt, int Iteration = 1);
+public sealed record WorkItemMessage(int SchemaVersion, string Kind, string RunId, string NodeId, int Attempt, int Iteration = 1)
+{
+    /// <summary>
+    /// Gets the outputs the node reads (<c>nodes.id.output</c> of its needs and of the nodes its expressions name), by node
+    /// id, as the orchestrator saw them when it dispatched the work item; optional (absent when they are large: the worker
+    /// then reads the node rows).
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public System.Text.Json.Nodes.JsonObject? Reads { get; init; }
+}

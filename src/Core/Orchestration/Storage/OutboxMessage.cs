@@ -23,3 +23,8 @@ public sealed record LoadedRun(
     string GraphYaml,
     IReadOnlyDictionary<string, NodeState> Nodes,
     IReadOnlyList<OutboxRow> Outbox);
+
+/// <summary>What <see cref="RunStore.CommitAsync"/> wrote.</summary>
+/// <param name="Outbox">The outbox row to flush, or null when the step sends nothing.</param>
+/// <param name="HeaderETag">The header's ETag after the commit (the concurrency token of the next step).</param>
+public sealed record CommitResult(OutboxRow? Outbox, string HeaderETag);

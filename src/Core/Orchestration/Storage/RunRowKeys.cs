@@ -14,6 +14,9 @@ public static class RunRowKeys
     /// <summary>Prefix of node rows.</summary>
     public const string NodePrefix = "node|";
 
+    /// <summary>The journal row of a step too large for one transaction (at most one per run, while it is written).</summary>
+    public const string Journal = "journal";
+
     /// <summary>Prefix of outbox rows (messages committed but maybe not yet sent).</summary>
     public const string OutboxPrefix = "outbox|";
 

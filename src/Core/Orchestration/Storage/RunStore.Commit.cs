@@ -6,31 +6,29 @@ namespace AgentFunctions.Core.Orchestration.Storage;
 
 public sealed partial class RunStore
 {
+    private const string DeliveryIdProperty = "DeliveryId";
+
     /// <summary>
-    /// Commits a transition in one entity-group transaction: the header (guarded by <paramref name="headerETag"/>, or
-    /// inserted when <paramref name="creation"/> is given), the changed nodes, one events row and one outbox row.
+    /// Commits a transition atomically: the header (guarded by <paramref name="headerETag"/>, or inserted when
+    /// <paramref name="creation"/> is given), the changed nodes, one events row and one outbox row. A step that fits one
+    /// entity-group transaction (100 rows) is one transaction; a larger one goes through a journal (see
+    /// <see cref="JournalChunkRows"/>): one transaction per 98 node rows, all guarded by the header's ETag.
     /// </summary>
     /// <param name="runId">The run.</param>
     /// <param name="headerETag">The ETag of the header the transition was computed from; null when creating the header.</param>
     /// <param name="creation">When the header does not exist yet: the run to create.</param>
     /// <param name="result">The transition.</param>
     /// <param name="cancellationToken">Cancels the write.</param>
-    /// <returns>The outbox row written (to flush), or null when the transition sends nothing.</returns>
+    /// <returns>The outbox row written (to flush; null when the transition sends nothing) and the header's new ETag.</returns>
     /// <exception cref="TableTransactionFailedException">412 or 409: another orchestrator committed first; reload and retry.</exception>
-    /// <exception cref="InvalidOperationException">The transition changes more rows than one transaction can hold (100).</exception>
-    public async Task<OutboxRow?> CommitAsync(string runId, string? headerETag, RunCreation? creation, TransitionResult result, CancellationToken cancellationToken = default)
+    public async Task<CommitResult> CommitAsync(string runId, string? headerETag, RunCreation? creation, TransitionResult result, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(result);
-        var actions = new List<TableTransactionAction>();
         var headerEntity = await _mapper.ToEntityAsync(result.Header, creation?.GraphYaml, cancellationToken);
-        actions.Add(creation is null
+        var headerAction = creation is null
             ? new TableTransactionAction(TableTransactionActionType.UpdateMerge, headerEntity, headerETag)
-            : new TableTransactionAction(TableTransactionActionType.Add, headerEntity));
-        foreach (var node in result.ChangedNodes)
-        {
-            actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, await _mapper.ToEntityAsync(runId, node, cancellationToken)));
-        }
-
+            : new TableTransactionAction(TableTransactionActionType.Add, headerEntity);
+        var rest = new List<TableTransactionAction>();
         if (result.Events.Count > 0)
         {
             var eventsRow = new TableEntity(runId, RunRowKeys.Events(result.Events[^1].Seq))
@@ -39,7 +37,7 @@ public sealed partial class RunStore
                 ["Count"] = result.Events.Count,
             };
             await _payloads.SetPropertyAsync(eventsRow, "Events", ToJsonArray(result.Events).ToJsonString(), cancellationToken);
-            actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, eventsRow));
+            rest.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, eventsRow));
         }
 
         OutboxRow? outbox = null;
@@ -48,25 +46,30 @@ public sealed partial class RunStore
             var messages = new List<OutboxMessage>();
             foreach (var dispatch in result.Dispatches)
             {
-                var text = MessageCodec.Serialize(new WorkItemMessage(MessageKinds.SchemaVersion, MessageKinds.NodeExecute, runId, dispatch.NodeId, dispatch.Attempt, dispatch.Iteration));
+                var text = MessageCodec.Serialize(new WorkItemMessage(MessageKinds.SchemaVersion, MessageKinds.NodeExecute, runId, dispatch.NodeId, dispatch.Attempt, dispatch.Iteration) { Reads = dispatch.Reads });
                 messages.Add(new OutboxMessage(_options.WorkItemQueue, text, (long)dispatch.Delay.TotalMilliseconds));
             }
 
             outbox = new OutboxRow(RunRowKeys.Outbox(result.Events.Count > 0 ? result.Events[0].Seq : result.Header.NextEventSeq), messages);
             var row = new TableEntity(runId, outbox.RowKey) { ["Count"] = messages.Count };
             await _payloads.SetPropertyAsync(row, "Messages", ToJsonArray(messages).ToJsonString(), cancellationToken);
-            actions.Add(new TableTransactionAction(TableTransactionActionType.Add, row));
+            rest.Add(new TableTransactionAction(TableTransactionActionType.Add, row));
         }
 
-        if (actions.Count > StorageLimits.MaxTransactionActions)
+        if (1 + rest.Count + result.ChangedNodes.Count > StorageLimits.MaxTransactionActions)
         {
-            throw new InvalidOperationException(
-                $"Run {runId}: one orchestration step changes {actions.Count} rows, more than one entity-group transaction holds ({StorageLimits.MaxTransactionActions}). " +
-                "Fan-outs wider than about 95 nodes dispatched in one step are not supported yet.");
+            return new CommitResult(outbox, await CommitJournaledAsync(runId, headerEntity, headerAction, rest, result.ChangedNodes, cancellationToken));
         }
 
-        await _table.SubmitTransactionAsync(actions, cancellationToken);
-        return outbox;
+        var actions = new List<TableTransactionAction> { headerAction };
+        foreach (var node in result.ChangedNodes)
+        {
+            actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, await _mapper.ToEntityAsync(runId, node, cancellationToken)));
+        }
+
+        actions.AddRange(rest);
+        var etags = await _table.SubmitTransactionAsync(actions, cancellationToken);
+        return new CommitResult(outbox, etags[0] ?? "*");
     }
 
     /// <summary>Sends every message of the outbox rows, then deletes the rows. Safe to repeat: receivers ignore duplicates.</summary>
@@ -97,11 +100,11 @@ public sealed partial class RunStore
     /// <param name="runId">The run.</param>
     /// <param name="nodeId">The node.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
-    /// <returns>The node and its ETag, or null when the row does not exist.</returns>
-    public async Task<(NodeState Node, string ETag)?> GetNodeAsync(string runId, string nodeId, CancellationToken cancellationToken = default)
+    /// <returns>The node, its ETag and the id of the work-item delivery that marked it running (null if none); null when the row does not exist.</returns>
+    public async Task<(NodeState Node, string ETag, string? DeliveryId)?> GetNodeAsync(string runId, string nodeId, CancellationToken cancellationToken = default)
     {
         var e = await _table.GetEntityAsync(runId, RunRowKeys.Node(nodeId), cancellationToken);
-        return e is null ? null : (await _mapper.ToNodeAsync(e, cancellationToken), e.ETag ?? "*");
+        return e is null ? null : (await _mapper.ToNodeAsync(e, cancellationToken), e.ETag ?? "*", e.GetString(DeliveryIdProperty));
     }
 
     /// <summary>Marks a scheduled node as running, only if its row is unchanged since it was read.</summary>
@@ -109,11 +112,12 @@ public sealed partial class RunStore
     /// <param name="nodeId">The node.</param>
     /// <param name="etag">The ETag read with the node.</param>
     /// <param name="startedAt">When the worker started.</param>
+    /// <param name="deliveryId">The queue message id of the work item (a redelivery keeps it; a duplicate message has another), or null.</param>
     /// <param name="cancellationToken">Cancels the write.</param>
     /// <returns>True when marked; false when the row changed meanwhile (412).</returns>
-    public async Task<bool> TryMarkRunningAsync(string runId, string nodeId, string etag, DateTimeOffset startedAt, CancellationToken cancellationToken = default)
+    public async Task<bool> TryMarkRunningAsync(string runId, string nodeId, string etag, DateTimeOffset startedAt, string? deliveryId, CancellationToken cancellationToken = default)
     {
-        var e = new TableEntity(runId, RunRowKeys.Node(nodeId)) { ["Status"] = NodeStatus.Running.ToWire(), ["StartedAt"] = startedAt };
+        var e = new TableEntity(runId, RunRowKeys.Node(nodeId)) { ["Status"] = NodeStatus.Running.ToWire(), ["StartedAt"] = startedAt, [DeliveryIdProperty] = deliveryId };
         try
         {
             await _table.UpdateEntityAsync(e, etag, TableUpdateMode.Merge, cancellationToken);

@@ -82,17 +82,38 @@ public sealed partial class RunStore
         return (header, e.ETag ?? "*", yaml);
     }
 
-    /// <summary>Loads what the orchestrator needs: header, node rows and outbox rows (two storage operations for runs up to 1,000 rows).</summary>
+    /// <summary>
+    /// Loads what the orchestrator needs: header, node rows and outbox rows (two storage operations for runs up to 1,000
+    /// rows). A step left half-written by a crash (a pending journal) is finished first.
+    /// </summary>
     /// <param name="runId">The run.</param>
     /// <param name="cancellationToken">Cancels the reads.</param>
     /// <returns>The run, or null when it has no header yet.</returns>
     public async Task<LoadedRun?> LoadAsync(string runId, CancellationToken cancellationToken = default)
     {
-        var header = await GetHeaderAsync(runId, cancellationToken);
-        if (header is null)
+        TableEntity? entity;
+        while (true)
+        {
+            entity = await _table.GetEntityAsync(runId, RunRowKeys.Header, cancellationToken);
+            try
+            {
+                if (entity is null || !await RollForwardAsync(runId, entity, cancellationToken))
+                {
+                    break;
+                }
+            }
+            catch (RequestFailedException ex) when (ex.Status == 412)
+            {
+                // Another process moved the journal on meanwhile; read the header again.
+            }
+        }
+
+        if (entity is null)
         {
             return null;
         }
+
+        var (header, yaml) = await _mapper.ToHeaderAsync(entity, cancellationToken);
 
         var nodes = new Dictionary<string, NodeState>(StringComparer.Ordinal);
         var outbox = new List<OutboxRow>();
@@ -111,7 +132,7 @@ public sealed partial class RunStore
             }
         }
 
-        return new LoadedRun(header.Value.Header, header.Value.ETag, header.Value.GraphYaml, nodes, outbox);
+        return new LoadedRun(header, entity.ETag ?? "*", yaml, nodes, outbox);
     }
 
     /// <summary>Inserts a new run's header; a header that already exists (the orchestrator created it first) is left as it is.</summary>
