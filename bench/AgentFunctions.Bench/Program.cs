@@ -38,6 +38,7 @@ Console.CancelKeyPress += (_, e) =>
     cancel.Cancel();
 };
 
+var cpuAtStart = CpuShare.Read();
 var machine = await MachineInfo.DescribeAsync(root);
 Console.WriteLine($"AgentFunctions benchmarks on {machine.Cores} cores, {machine.Memory}, {machine.DotNet}, Node {machine.Node}");
 var problems = new List<string>();
@@ -95,7 +96,8 @@ if (options.Runs("langgraph"))
     await GuardAsync("LangGraph.js", async () => peers.AddRange(await new LangGraphPeer(root, options).RunAsync(fanOut, chain, cancel.Token)));
 }
 
-var results = new BenchResults(machine, command, started, clock.Elapsed, options, inMemory, azurite, settings, ceiling, peers, problems);
+var results = new BenchResults(machine, command, started, clock.Elapsed, options, inMemory, azurite, settings, ceiling, peers, problems,
+    MachineInfo.LoadAverage(), CpuShare.OthersBetween(cpuAtStart, CpuShare.Read(), machine.Cores));
 var markdown = MarkdownReport.Render(results);
 Directory.CreateDirectory(Path.GetDirectoryName(output)!);
 await File.WriteAllTextAsync(output, markdown);

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
 
 namespace AgentFunctions.Bench.Hosting;
@@ -7,7 +8,7 @@ namespace AgentFunctions.Bench.Hosting;
 /// watched run reaches a final status, the worker's event counts executed nodes, and any warning or error (a failed
 /// orchestrator step, a failed work item) ends the measurement with its message, because no-op nodes never fail.
 /// </summary>
-internal sealed class RunWatch
+internal sealed partial class RunWatch
 {
     private const int CommittedEventId = 102; // RunOrchestrator: "Run {RunId} is {Status}: committed …"
     private const int ExecutedEventId = 202;  // WorkItemProcessor: "Executed {RunId}/{NodeId}#{Attempt} …"
@@ -34,7 +35,7 @@ internal sealed class RunWatch
     {
         if (level >= LogLevel.Warning)
         {
-            var message = exception is null ? formatter(state, exception) : $"{exception.GetType().Name}: {exception.Message}";
+            var message = RunIds().Replace(exception is null ? formatter(state, exception) : $"{exception.GetType().Name}: {exception.Message}", "<run>");
             FirstProblem ??= message;
             _ended.TrySetResult("error: " + message);
             return;
@@ -54,4 +55,8 @@ internal sealed class RunWatch
             }
         }
     }
+
+    /// <summary>Run ids (<c>run-yyyyMMdd-HHmmss-xxxxxxxx</c>), replaced in messages so a report does not change from run to run.</summary>
+    [GeneratedRegex("run-[0-9]{8}-[0-9]{6}-[0-9a-f]{8}")]
+    private static partial Regex RunIds();
 }

@@ -12,8 +12,13 @@ internal sealed record BenchResults(
     IReadOnlyDictionary<string, string> AzuriteSettings,
     IReadOnlyList<CeilingMeasurement> Ceiling,
     IReadOnlyList<PeerMeasurement> Peers,
-    IReadOnlyList<string> Problems)
+    IReadOnlyList<string> Problems,
+    string? LoadAtEnd,
+    double? OthersCpuShare)
 {
+    /// <summary>Other processes used more than this share of the CPUs: the report says the numbers are noisy.</summary>
+    public const double BusyShare = 0.10;
+
     public const string InMemoryScenario = "in-memory";
 
     public static string AzuriteScenario(string polling) => $"Azurite, {polling} polling";

@@ -6,8 +6,12 @@ using System.Text.Json.Nodes;
 namespace AgentFunctions.Bench.Report;
 
 /// <summary>What the numbers were measured on.</summary>
-internal sealed record MachineInfo(string Cpu, int Cores, string Memory, string Os, string DotNet, string Node, string Azurite, string Commit)
+internal sealed record MachineInfo(string Cpu, int Cores, string Memory, string Os, string DotNet, string Node, string Azurite, string Commit, string? LoadAtStart)
 {
+    /// <summary>The 1-, 5- and 15-minute load averages (runnable processes) from /proc/loadavg, or null elsewhere.</summary>
+    public static string? LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : null;
+
     public static async Task<MachineInfo> DescribeAsync(string root)
     {
         var cpu = ReadField("/proc/cpuinfo", "model name") ?? RuntimeInformation.ProcessArchitecture.ToString();
@@ -26,7 +30,8 @@ internal sealed record MachineInfo(string Cpu, int Cores, string Memory, string 
             cpu, Environment.ProcessorCount, memory, os, RuntimeInformation.FrameworkDescription,
             await RunAsync("node", root, "--version"),
             File.Exists(azurite) ? JsonNode.Parse(await File.ReadAllTextAsync(azurite))?["version"]?.ToString() ?? "?" : "not installed",
-            commit + (dirty.Length > 0 && dirty != "?" ? " (with uncommitted changes)" : string.Empty));
+            commit + (dirty.Length > 0 && dirty != "?" ? " (with uncommitted changes)" : string.Empty),
+            LoadAverage());
     }
 
     private static string? ReadField(string file, string key)

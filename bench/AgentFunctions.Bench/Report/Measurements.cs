@@ -23,7 +23,9 @@ internal sealed record RunSample(
     OperationCounts Operations,
     IReadOnlyList<double> StepGapsMs,
     string? Detail,
-    string? Reason);
+    string? Reason,
+    double? DispatchMs = null,
+    double? FanInMs = null);
 
 /// <summary>The summary of the runs of one (scenario, shape, size): the median run's numbers.</summary>
 internal sealed record RunMeasurement(string Scenario, Shape Shape, int Size, IReadOnlyList<RunSample> Samples)

@@ -60,7 +60,7 @@ internal static class Targets
         var target = $"{scenario}: fan-out/fan-in of 1,000 ≥ 100 nodes/s with one host";
         var m = r.Find(scenario, Shape.FanOut, Small);
         var ran = r.Azurite.Where(x => x.Scenario == scenario && x.Shape == Shape.FanOut && x.Succeeded).MaxBy(x => x.Size);
-        var fallback = ran is null ? string.Empty : $" The widest fan-out that ran ({Int(ran.Size)}) did {Int(ran.NodesPerSecond)} nodes/s.";
+        var fallback = ran is null ? string.Empty : $" The widest fan-out that ran ({Int(ran.Size)}) did {Int(ran.NodesPerSecond)} nodes/s: {Why.Throughput(r, ran)}";
         if (m is null)
         {
             return new(target, "—", null, "size 1,000 not in this run." + fallback);

@@ -22,7 +22,10 @@ internal static class Why
         var ops = m.Median.Operations;
         var busy = ops.ByKind.Where(kv => kv.Key != OperationCounts.EmptyPoll).ToList();
         var meanMs = busy.Sum(kv => kv.Value.Count) == 0 ? 0 : TimeSpan.FromTicks(busy.Sum(kv => kv.Value.Ticks)).TotalMilliseconds / busy.Sum(kv => kv.Value.Count);
-        var text = $"{Num(m.OpsPerNodeWithoutEmptyPolls)} storage operations per node (without empty polls) at {Ms(meanMs)} each on average; heaviest: {TopOperations(m, 3)}.";
+        var phases = m.Median.DispatchMs is { } dispatch && m.Median.FanInMs is { } fanIn
+            ? $"Of the {Ms(m.WallMs)}, {Ms(dispatch)} passed between the root's completion and the start of the last worker, and {Ms(fanIn)} between the last worker's completion and the start of the join. "
+            : string.Empty;
+        var text = phases + $"{Num(m.OpsPerNodeWithoutEmptyPolls)} storage operations per node (without empty polls) at {Ms(meanMs)} each on average; heaviest: {TopOperations(m, 3)}.";
         if (r.CeilingOpsPerSecond is { } ceiling && m.OpsPerNodeWithoutEmptyPolls > 0)
         {
             text += $" Azurite's raw ceiling here (~{Int(ceiling)} simple operations/s with 8 in flight) allows at most ~{Int(ceiling / m.OpsPerNodeWithoutEmptyPolls)} nodes/s at that many operations per node.";

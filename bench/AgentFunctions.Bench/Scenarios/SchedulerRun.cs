@@ -89,7 +89,7 @@ internal static class SchedulerRun
         var fanIn = byId["join"].StartedAt!.Value - workers.Max(n => n.CompletedAt!.Value);
         return new RunSample(Outcome.Succeeded, wallMs, createMs, executed, operations, [],
             $"create {createMs:0} ms; root done → last worker started {dispatch.TotalMilliseconds:0} ms; last worker done → join started {fanIn.TotalMilliseconds:0} ms",
-            null);
+            null, dispatch.TotalMilliseconds, fanIn.TotalMilliseconds);
     }
 
     /// <summary>A fallback in case the orchestrator's log event changes: reads the header's status every 2 s (uncounted on Azurite: the poll reads the raw row).</summary>
