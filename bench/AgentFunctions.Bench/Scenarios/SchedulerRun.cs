@@ -41,8 +41,10 @@ internal static class SchedulerRun
         host.Watch.Watch(accepted.RunId);
         var pump = processor is null ? Task.Run(() => new FastPump(host).RunAsync(stop.Token), CancellationToken.None) : null;
         var poll = PollHeaderAsync(host, accepted.RunId, stop.Token);
-        var finished = await Task.WhenAny(host.Watch.Ended, Task.Delay(timeout, cancellationToken));
+        using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var finished = await Task.WhenAny(host.Watch.Ended, Task.Delay(timeout, timer.Token));
         var wallMs = clock.Elapsed.TotalMilliseconds;
+        await timer.CancelAsync();
         await StopAsync(processor, pump, stop);
         await IgnoreCancellationAsync(poll);
         var operations = (target.Counter?.Snapshot() ?? OperationCounts.None).Minus(before);
@@ -99,10 +101,17 @@ internal static class SchedulerRun
         while (!host.Watch.Ended.IsCompleted)
         {
             await Task.Delay(s_headerPoll, cancellationToken);
-            var header = await table.GetEntityAsync(runId, RunRowKeys.Header, cancellationToken);
-            if (header?.GetString("Status") is "succeeded" or "failed" or "cancelled")
+            try
             {
-                host.Watch.End(header.GetString("Status")!);
+                var header = await table.GetEntityAsync(runId, RunRowKeys.Header, cancellationToken);
+                if (header?.GetString("Status") is "succeeded" or "failed" or "cancelled")
+                {
+                    host.Watch.End(header.GetString("Status")!);
+                }
+            }
+            catch (Azure.RequestFailedException)
+            {
+                // Storage hiccup: the next poll tries again; the log event is the primary signal anyway.
             }
         }
     }
