@@ -29,7 +29,16 @@ internal sealed partial class RunWatch
     public void Watch(string runId) => _runId = runId;
 
     /// <summary>Ends the measurement from outside (a poll of the header saw the final status, or the pump saw a failure).</summary>
-    public void End(string outcome) => _ended.TrySetResult(outcome);
+    public void End(string outcome, bool seenByPoll = false)
+    {
+        if (_ended.TrySetResult(outcome))
+        {
+            SeenByPoll = seenByPoll;
+        }
+    }
+
+    /// <summary>Gets whether the end was seen by the fallback header poll (so the wall time is only good to its interval) rather than the log event.</summary>
+    public bool SeenByPoll { get; private set; }
 
     public void Record<TState>(LogLevel level, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
     {

@@ -65,7 +65,10 @@ internal static class SchedulerRun
         }
 
         var view = await host.Runs.GetAsync(accepted.RunId, cancellationToken);
-        return Verify(view, shape, size, wallMs, createMs, host.Watch.Executed, operations);
+        var sample = Verify(view, shape, size, wallMs, createMs, host.Watch.Executed, operations);
+        return host.Watch.SeenByPoll
+            ? sample with { Detail = $"{sample.Detail}; the end was seen by the fallback header poll, so the wall time is only good to {s_headerPoll.TotalSeconds:0} s" }
+            : sample;
     }
 
     private static RunSample Verify(RunView? view, Shape shape, int size, double wallMs, double createMs, long executed, OperationCounts operations)
@@ -106,7 +109,7 @@ internal static class SchedulerRun
                 var header = await table.GetEntityAsync(runId, RunRowKeys.Header, cancellationToken);
                 if (header?.GetString("Status") is "succeeded" or "failed" or "cancelled")
                 {
-                    host.Watch.End(header.GetString("Status")!);
+                    host.Watch.End(header.GetString("Status")!, seenByPoll: true);
                 }
             }
             catch (Azure.RequestFailedException)
