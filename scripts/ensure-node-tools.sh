@@ -4,6 +4,7 @@
 #   tools/promptfoo   promptfoo, when called with the argument "promptfoo" (the test command runs exported regression
 #                     tests with it). promptfoo is installed with --ignore-scripts (its browser download cannot work
 #                     offline) and its SQLite module is then built from source with `npm rebuild better-sqlite3`.
+#   bench/peers       LangGraph.js, when called with the argument "peers" (the benchmarks compare against it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -26,6 +27,13 @@ install() { # folder, label, extra command after npm ci
 }
 
 install . "Azurite $(node -p "require('./package.json').devDependencies.azurite")"
-if [ "${1:-}" = "promptfoo" ]; then
-    install tools/promptfoo "promptfoo $(node -p "require('./tools/promptfoo/package.json').devDependencies.promptfoo")" "npm rebuild better-sqlite3 --loglevel=error"
-fi
+for tool in "$@"; do
+    case "$tool" in
+        promptfoo)
+            install tools/promptfoo "promptfoo $(node -p "require('./tools/promptfoo/package.json').devDependencies.promptfoo")" "npm rebuild better-sqlite3 --loglevel=error" ;;
+        peers)
+            install bench/peers "LangGraph.js $(node -p "require('./bench/peers/package.json').dependencies['@langchain/langgraph']")" ;;
+        *)
+            echo "unknown tool '$tool' (known: promptfoo, peers)" >&2; exit 2 ;;
+    esac
+done

@@ -1,4 +1,5 @@
 using AgentFunctions.Core.Tools;
+using AgentFunctions.Core.Tools.Noop;
 using AgentFunctions.Core.Tools.Patches;
 using AgentFunctions.Core.Tools.Processes;
 using AgentFunctions.Core.Tools.Release;
@@ -11,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
-/// <summary>Registers the AgentFunctions tools (<c>patch.select</c>, <c>tests.run</c>, <c>security.scan</c>, <c>release.changelog</c>, <c>shell</c>).</summary>
+/// <summary>Registers the AgentFunctions tools (<c>patch.select</c>, <c>tests.run</c>, <c>security.scan</c>, <c>release.changelog</c>, <c>shell</c>, <c>noop</c>).</summary>
 public static class ToolsServiceCollectionExtensions
 {
     /// <summary>
@@ -43,6 +44,7 @@ public static class ToolsServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITool, SecurityScanTool>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITool, ReleaseChangelogTool>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITool, ShellTool>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ITool, NoopTool>());
         services.TryAddSingleton<ToolRegistry>();
         return services;
     }

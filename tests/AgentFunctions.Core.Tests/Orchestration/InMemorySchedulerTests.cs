@@ -136,6 +136,20 @@ public sealed class InMemorySchedulerTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_NoopFanOutWithoutArguments_EveryNodeSucceedsWithEmptyOutput()
+    {
+        var yaml = "name: noops\nnodes:\n  root:\n    tool: noop\n  left:\n    tool: noop\n    needs: root\n"
+            + "  right:\n    tool: noop\n    needs: root\n  join:\n    tool: noop\n    needs: [left, right]\n";
+        var runs = _services.GetRequiredService<RunService>();
+        var accepted = Assert.IsType<RunAccepted>(await runs.CreateAsync(new RunRequest(null, yaml, null, null), "http"));
+        await PumpAsync(duplicate: false);
+
+        var run = (await runs.GetAsync(accepted.RunId))!;
+        Assert.Equal("succeeded", run.Status);
+        Assert.All(run.Nodes, n => Assert.Equal(("succeeded", "{}"), (n.Status, n.Output!.ToJsonString())));
+    }
+
+    [Fact]
     public async Task Run_NodeOutput_IsReadableByDownstreamExpressions()
     {
         var yaml = "name: chain\nnodes:\n  first:\n    tool: shell\n    with: { command: 'echo forty-two' }\n"
