@@ -21,10 +21,14 @@ public sealed record GraphDefinition(
     string SourceText,
     string ContentHash)
 {
-    /// <summary>Finds a node by id.</summary>
+    // Node ids by graph, built on first lookup (a static table, so the record's equality is untouched).
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<GraphDefinition, Dictionary<string, GraphNode>> s_byId = [];
+
+    /// <summary>Finds a node by id (O(1) after the first lookup of a graph).</summary>
     /// <param name="nodeId">The node id.</param>
     /// <returns>The node, or null when the graph has none with that id.</returns>
-    public GraphNode? FindNode(string nodeId) => Nodes.FirstOrDefault(n => string.Equals(n.Id, nodeId, StringComparison.Ordinal));
+    public GraphNode? FindNode(string nodeId) =>
+        s_byId.GetValue(this, g => g.Nodes.ToDictionary(n => n.Id, StringComparer.Ordinal)).GetValueOrDefault(nodeId);
 }
 
 /// <summary>One declared run input.</summary>

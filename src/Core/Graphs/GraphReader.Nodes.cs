@@ -122,6 +122,7 @@ internal sealed partial class GraphReader
     {
         var field = $"nodes.{node.Id}.needs";
         var items = value is YamlSequenceNode sequence ? sequence.Children : (IEnumerable<YamlNode>)[value];
+        var seen = node.Needs.Select(n => n.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var item in items)
         {
             if (ReadString(item, field, node.Id) is not { } id)
@@ -129,7 +130,7 @@ internal sealed partial class GraphReader
                 continue;
             }
 
-            if (node.Needs.Any(n => n.Id == id))
+            if (!seen.Add(id))
             {
                 Invalid(item, field, node.Id, $"Node '{node.Id}' lists '{id}' twice in needs.");
                 continue;

@@ -41,11 +41,20 @@ public sealed class GraphService
     /// <summary>Gets the catalog of graph files, loaded when the app starts.</summary>
     public GraphCatalog Catalog { get; }
 
-    /// <summary>Parses and validates graph YAML.</summary>
+    /// <summary>Parses and validates graph YAML; a valid graph is also kept for <see cref="ForRun"/> (by its content hash), so a run started in this process does not parse it again.</summary>
     /// <param name="yaml">The YAML text.</param>
     /// <param name="sourceName">Name used in errors.</param>
     /// <returns>The graph or the errors.</returns>
-    public GraphLoadResult Parse(string yaml, string sourceName) => GraphLoader.Load(yaml, sourceName, Context);
+    public GraphLoadResult Parse(string yaml, string sourceName)
+    {
+        var result = GraphLoader.Load(yaml, sourceName, Context);
+        if (result.Graph is { } graph)
+        {
+            _byHash.TryAdd(graph.ContentHash, graph);
+        }
+
+        return result;
+    }
 
     /// <summary>Gets the graph a run executes, from the YAML stored with it.</summary>
     /// <param name="graphHash">The stored hash (cache key).</param>

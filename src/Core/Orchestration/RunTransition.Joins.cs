@@ -77,21 +77,40 @@ public static partial class RunTransition
         /// </summary>
         private (Verdict Verdict, string? Reason, string? Cause) Join(GraphNode definition)
         {
-            var needs = definition.Needs.Select(n => _nodes[n]).ToList();
-            if (needs.Count == 0)
+            if (definition.Needs.Count == 0)
             {
                 return (Verdict.Run, null, null);
             }
 
-            var succeeded = needs.Count(n => n.Status == NodeStatus.Succeeded);
-            var waiting = needs.Count(n => !n.Status.IsTerminal());
-            var bySkip = needs.Where(n => n.Status == NodeStatus.Skipped && SkipCauses.IsCondition(n.SkipCause)).ToList();
-            var blocker = needs.FirstOrDefault(n => n.Status is NodeStatus.Failed or NodeStatus.Skipped && !SkipCauses.IsCondition(n.SkipCause) && !IsOptional(n));
+            // One pass without allocations: a join of a 10,000-wide fan-out is considered once per orchestrator step.
+            int succeeded = 0, waiting = 0, bySkip = 0;
+            NodeState? blocker = null;
+            foreach (var id in definition.Needs)
+            {
+                var need = _nodes[id];
+                if (need.Status == NodeStatus.Succeeded)
+                {
+                    succeeded++;
+                }
+                else if (!need.Status.IsTerminal())
+                {
+                    waiting++;
+                }
+                else if (need.Status == NodeStatus.Skipped && SkipCauses.IsCondition(need.SkipCause))
+                {
+                    bySkip++;
+                }
+                else if (blocker is null && need.Status is NodeStatus.Failed or NodeStatus.Skipped && !IsOptional(need))
+                {
+                    blocker = need;
+                }
+            }
+
             if (definition.Join.Mode == JoinMode.All)
             {
                 return blocker is not null ? (Verdict.Skip, $"needed node '{blocker.NodeId}' did not succeed", SkipCauses.NeedFailed)
                     : waiting > 0 ? (Verdict.Wait, null, null)
-                    : bySkip.Count == needs.Count ? (Verdict.Skip, $"every node it needs was skipped by a condition ({string.Join(", ", needs.Select(n => n.NodeId))})", SkipCauses.NeedsSkipped)
+                    : bySkip == definition.Needs.Count ? (Verdict.Skip, $"every node it needs was skipped by a condition ({string.Join(", ", definition.Needs)})", SkipCauses.NeedsSkipped)
                     : (Verdict.Run, null, null);
             }
 
@@ -106,6 +125,7 @@ public static partial class RunTransition
                 return (Verdict.Wait, null, null);
             }
 
+            var needs = definition.Needs.Select(n => _nodes[n]).ToList();
             var why = string.Join(", ", needs.Where(n => n.Status is NodeStatus.Failed or NodeStatus.Skipped)
                 .Select(n => $"{n.NodeId} {(n.Status == NodeStatus.Failed ? "failed" : "was skipped")}"));
             var reason = $"join '{definition.Join}' can no longer be met: {succeeded} of {needs.Count} needed node(s) succeeded, {waiting} still running ({why})";

@@ -108,7 +108,7 @@ public static partial class RunTransition
                 ("nodes", Names(body.Select(id => _nodes[id])))));
             foreach (var id in body)
             {
-                _candidates.Enqueue(id);
+                Candidate(id);
             }
         }
     }

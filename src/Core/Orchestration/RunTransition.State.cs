@@ -13,6 +13,7 @@ public static partial class RunTransition
         private readonly List<WorkItemDispatch> _dispatches = [];
         private readonly List<RunEvent> _events = [];
         private readonly Queue<string> _candidates = new();
+        private readonly HashSet<string> _queued = new(StringComparer.Ordinal);
         private RunHeader _header = snapshot.Header;
 
         private bool Active => _header.Status is RunStatus.Running or RunStatus.AwaitingApproval;
@@ -33,7 +34,7 @@ public static partial class RunTransition
             // Every pending node is a candidate: roots run at once; in a replay, the successors of copied nodes too.
             foreach (var id in _index.Topology.TopologicalOrder().Where(id => _nodes[id].Status == NodeStatus.Pending))
             {
-                _candidates.Enqueue(id);
+                Candidate(id);
             }
         }
 
@@ -130,6 +131,7 @@ public static partial class RunTransition
         {
             while (Active && _candidates.TryDequeue(out var nodeId))
             {
+                _queued.Remove(nodeId);
                 if (_nodes[nodeId] is { Status: NodeStatus.Pending } state)
                 {
                     Consider(state);
@@ -144,7 +146,16 @@ public static partial class RunTransition
                 return;
             }
 
-            if (_nodes.Values.All(n => n.Status.IsTerminal()))
+            // One pass, no allocations: this runs once per orchestrator step over every node of the run.
+            var allTerminal = true;
+            var waiting = false;
+            foreach (var node in _nodes.Values)
+            {
+                allTerminal &= node.Status.IsTerminal();
+                waiting |= node.Status == NodeStatus.AwaitingApproval;
+            }
+
+            if (allTerminal)
             {
                 _header = _header with { Status = RunStatus.Succeeded, CompletedAt = now };
                 var graphNodes = _nodes.Values.Where(n => _index.Nodes.ContainsKey(n.NodeId)).ToList();
@@ -155,7 +166,6 @@ public static partial class RunTransition
                 return;
             }
 
-            var waiting = _nodes.Values.Any(n => n.Status == NodeStatus.AwaitingApproval);
             _header = _header with { Status = waiting ? RunStatus.AwaitingApproval : RunStatus.Running };
         }
 
@@ -226,7 +236,17 @@ public static partial class RunTransition
         {
             foreach (var successor in _index.Topology.Successors(nodeId))
             {
-                _candidates.Enqueue(successor);
+                Candidate(successor);
+            }
+        }
+
+        // Queues a node to be considered by Schedule, once however many of its needs ended in this step (a fan-in of
+        // 10,000 is then checked once per step, not once per completion).
+        private void Candidate(string nodeId)
+        {
+            if (_queued.Add(nodeId))
+            {
+                _candidates.Enqueue(nodeId);
             }
         }
 

@@ -147,12 +147,18 @@ public sealed partial class WorkItemProcessor(RunStore store, GraphService graph
     {
         using var cancelled = new CancellationTokenSource();
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, cancelled.Token);
+        var started = time.GetUtcNow();
+        var execution = executor.ExecuteAsync(context, linked.Token);
+        if (execution.IsCompleted)
+        {
+            return await execution; // finished without waiting (e.g. noop): nothing to watch
+        }
+
         using var stopWatching = new CancellationTokenSource();
         var watcher = WatchAsync(context.RunId, cancelled, stopWatching.Token);
-        var started = time.GetUtcNow();
         try
         {
-            return await executor.ExecuteAsync(context, linked.Token);
+            return await execution;
         }
         catch (OperationCanceledException) when (cancelled.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {

@@ -4,15 +4,18 @@ namespace AgentFunctions.Core.Storage.InMemory;
 
 /// <summary>
 /// The state of one in-memory queue with Azure Queue Storage semantics: insertion order, visibility timeouts,
-/// dequeue counts, pop receipts that change on every receive or update, and message expiry. Thread-safe.
+/// dequeue counts, pop receipts that change on every receive or update, and message expiry. Thread-safe. Messages are kept
+/// in insertion order with an index by id, so a delete or update is O(1) and a queue of 10,000 messages stays cheap.
 /// </summary>
 internal sealed class InMemoryQueue
 {
     private static readonly TimeSpan s_defaultTimeToLive = TimeSpan.FromDays(7);
 
     private readonly Lock _gate = new();
-    private readonly List<StoredMessage> _messages = [];
+    private readonly LinkedList<StoredMessage> _messages = new();
+    private readonly Dictionary<string, LinkedListNode<StoredMessage>> _byId = new(StringComparer.Ordinal);
     private readonly TimeProvider _time;
+    private DateTimeOffset _earliestExpiry = DateTimeOffset.MaxValue;
 
     public InMemoryQueue(TimeProvider time) => _time = time;
 
@@ -35,7 +38,11 @@ internal sealed class InMemoryQueue
         };
         lock (_gate)
         {
-            _messages.Add(message);
+            _byId[message.Id] = _messages.AddLast(message);
+            if (message.ExpiresOn < _earliestExpiry)
+            {
+                _earliestExpiry = message.ExpiresOn;
+            }
         }
 
         return new QueueSendReceipt(message.Id, message.PopReceipt, message.NextVisibleOn);
@@ -95,7 +102,9 @@ internal sealed class InMemoryQueue
         var now = _time.GetUtcNow();
         lock (_gate)
         {
-            _messages.Remove(Find(messageId, popReceipt, now));
+            var message = Find(messageId, popReceipt, now);
+            _messages.Remove(_byId[message.Id]);
+            _byId.Remove(message.Id);
         }
     }
 
@@ -112,7 +121,7 @@ internal sealed class InMemoryQueue
     private StoredMessage Find(string messageId, string popReceipt, DateTimeOffset now)
     {
         RemoveExpired(now);
-        var message = _messages.Find(m => string.Equals(m.Id, messageId, StringComparison.Ordinal))
+        var message = (_byId.TryGetValue(messageId, out var node) ? node.Value : null)
             ?? throw new RequestFailedException(404, "The specified message does not exist.", StorageErrorCodes.MessageNotFound, innerException: null);
         if (!string.Equals(message.PopReceipt, popReceipt, StringComparison.Ordinal))
         {
@@ -122,7 +131,31 @@ internal sealed class InMemoryQueue
         return message;
     }
 
-    private void RemoveExpired(DateTimeOffset now) => _messages.RemoveAll(m => m.ExpiresOn <= now);
+    // Walks the queue only when some message has expired since the last walk.
+    private void RemoveExpired(DateTimeOffset now)
+    {
+        if (now < _earliestExpiry)
+        {
+            return;
+        }
+
+        _earliestExpiry = DateTimeOffset.MaxValue;
+        for (var node = _messages.First; node is not null;)
+        {
+            var next = node.Next;
+            if (node.Value.ExpiresOn <= now)
+            {
+                _messages.Remove(node);
+                _byId.Remove(node.Value.Id);
+            }
+            else if (node.Value.ExpiresOn < _earliestExpiry)
+            {
+                _earliestExpiry = node.Value.ExpiresOn;
+            }
+
+            node = next;
+        }
+    }
 
     private static string NewPopReceipt() => Convert.ToBase64String(Guid.NewGuid().ToByteArray());
 
