@@ -55,6 +55,7 @@ public sealed class ReplayTests(ReplayFixture fixture) : IClassFixture<ReplayFix
         Assert.Equal(requests, _model.Requests.Count);
         Assert.Equal(parentId, recorded["replay"]!["parentRunId"]!.GetValue<string>());
         Assert.Equal("replay", recorded["source"]!.GetValue<string>());
+        Assert.StartsWith($"Replay of run {parentId} from node 'plan' (recorded mode; copied from the parent without running: prep). Succeeded.", recorded["summary"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal(parentId, nodes["prep"]["details"]!["copied_from"]!.GetValue<string>());
         Assert.Equal("replay", nodes["plan"]["provider"]!.GetValue<string>());
         Assert.Equal(parentId, nodes["plan"]["details"]!["replayed_from"]!.GetValue<string>());

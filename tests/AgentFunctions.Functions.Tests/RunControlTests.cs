@@ -60,6 +60,7 @@ public sealed class RunControlTests : IAsyncLifetime
         }
 
         Assert.Equal("Cancelled by tester: wrong repository.", run["error"]!.GetValue<string>());
+        Assert.StartsWith("Cancelled by tester: wrong repository. Nodes: ", run["summary"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Contains("Stopped: the run was cancelled", nodes["error"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.True(nodes["durationMs"]!.GetValue<long>() < 15_000, "the sleep should have been killed long before it ended");
         Assert.Equal("cancelled", GitToProdDemoTests.Nodes(await _app.GetRunAsync(runId))["after"]["status"]!.GetValue<string>());
@@ -86,6 +87,7 @@ public sealed class RunControlTests : IAsyncLifetime
         Assert.Equal("succeeded", run["status"]!.GetValue<string>());
         var approval = GitToProdDemoTests.Nodes(run)["deploy"]["approval"]!;
         Assert.Equal(("approved", "policy", "ops", "ship it"), (approval["decision"]!.GetValue<string>(), approval["kind"]!.GetValue<string>(), approval["by"]!.GetValue<string>(), approval["comment"]!.GetValue<string>()));
+        Assert.Equal("Succeeded. Node 'deploy' was approved by ops (\"ship it\"). Nodes: 2 succeeded.", run["summary"]!.GetValue<string>());
     }
 
     [Fact]
@@ -101,6 +103,7 @@ public sealed class RunControlTests : IAsyncLifetime
 
         Assert.Equal("failed", run["status"]!.GetValue<string>());
         Assert.Contains("rejected by ops: freeze week", run["error"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("Node 'deploy' was rejected by ops (\"freeze week\").", run["summary"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal("rejected", GitToProdDemoTests.Nodes(run)["deploy"]["approval"]!["decision"]!.GetValue<string>());
     }
 }

@@ -108,12 +108,13 @@ public sealed partial class RunService(RunStore store, GraphService graphs, Time
         var nodes = graph is null
             ? rows.Values.Select(r => ToView(new GraphNode(r.NodeId, NodeKind.Tool, "?", [], [], null, NodePolicy.Default, 0), r)).ToList()
             : graph.Nodes.Select(n => ToView(n, rows.GetValueOrDefault(n.Id) ?? NodeState.Initial(n.Id), rows)).ToList();
-        return new RunView(
+        var view = new RunView(
             header.RunId, header.GraphName, header.GraphHash, header.Status.ToWire(), header.CreatedAt, header.StartedAt, header.CompletedAt,
             header.Error, header.Inputs, new BudgetView(header.BudgetUsd, header.SpentUsd, header.ReservedUsd), header.SpentUsd,
             nodes.Any(n => n.Recorded), nodes,
             [.. rows.Values.Where(r => r.Status == NodeStatus.AwaitingApproval).OrderBy(r => r.NodeId, StringComparer.Ordinal).Select(r => new PendingApproval(r.NodeId, r.Error ?? "budget"))],
             header.Source, header.Replay);
+        return view with { Summary = RunSummary.Describe(view) };
     }
 
     /// <summary>Reads a page of a run's events after a cursor.</summary>

@@ -20,6 +20,7 @@ namespace AgentFunctions.Core.Orchestration;
 /// <param name="PendingApprovals">Nodes waiting for a human decision (<c>POST /api/runs/{id}/approvals</c>), with the reason.</param>
 /// <param name="Source">Who started it: <c>http</c>, <c>queue</c> or <c>replay</c>.</param>
 /// <param name="Replay">When the run replays another: the parent, the node it re-runs from, the mode and the nodes copied; else null.</param>
+/// <param name="Summary">What happened, in a few sentences (<see cref="RunSummary"/>): status and why, who cancelled or decided approvals, what a replay copied, node counts by status, cost.</param>
 public sealed record RunView(
     string RunId,
     string Graph,
@@ -36,7 +37,8 @@ public sealed record RunView(
     IReadOnlyList<NodeView> Nodes,
     IReadOnlyList<PendingApproval> PendingApprovals,
     string Source = "http",
-    ReplayInfo? Replay = null);
+    ReplayInfo? Replay = null,
+    string? Summary = null);
 
 /// <summary>A node waiting for approval.</summary>
 /// <param name="Node">The node id.</param>

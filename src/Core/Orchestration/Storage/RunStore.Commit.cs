@@ -7,6 +7,7 @@ namespace AgentFunctions.Core.Orchestration.Storage;
 public sealed partial class RunStore
 {
     private const string DeliveryIdProperty = "DeliveryId";
+    private const int MaxConcurrentSends = 16;
 
     /// <summary>
     /// Commits a transition atomically: the header (guarded by <paramref name="headerETag"/>, or inserted when
@@ -80,17 +81,20 @@ public sealed partial class RunStore
     public async Task FlushOutboxAsync(string runId, IReadOnlyList<OutboxRow> rows, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(rows);
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = MaxConcurrentSends, CancellationToken = cancellationToken };
         foreach (var row in rows)
         {
-            foreach (var message in row.Messages)
+            // The order of a step's messages does not matter (each is a separate work item), so a wide fan-out is sent
+            // with several requests in flight; the row goes only after every one of them was sent.
+            await Parallel.ForEachAsync(row.Messages, parallel, async (message, ct) =>
             {
                 var delay = message.DelayMs > 0 ? TimeSpan.FromMilliseconds(message.DelayMs) : (TimeSpan?)null;
-                await _account.GetQueueClient(message.Queue).SendMessageAsync(message.Text, delay, cancellationToken: cancellationToken);
+                await _account.GetQueueClient(message.Queue).SendMessageAsync(message.Text, delay, cancellationToken: ct);
                 if (delay is null)
                 {
                     _signals?.Notify(message.Queue);
                 }
-            }
+            });
 
             await _table.DeleteEntityAsync(runId, row.RowKey, cancellationToken: cancellationToken);
         }
