@@ -123,7 +123,7 @@ public static partial class RunTransition
             }
             else
             {
-                FailNode(node, $"Budget approval rejected{(decision.By is null ? string.Empty : $" by {decision.By}")}{(decision.Comment is null ? string.Empty : $": {decision.Comment}")}.", now);
+                FailNode(node, $"{(kind == "budget" ? "Budget approval" : "Approval")} rejected{(decision.By is null ? string.Empty : $" by {decision.By}")}{(decision.Comment is null ? string.Empty : $": {decision.Comment}")}.", now);
             }
         }
 
