@@ -172,4 +172,37 @@ public sealed class InMemorySchedulerSemanticsTests : IDisposable
         Assert.Contains("The loop gave up after 2 iteration(s)", run.Error, StringComparison.Ordinal);
         Assert.Equal(["coder 1", "coder 2"], await File.ReadAllLinesAsync(Log));
     }
+
+    [Fact]
+    public async Task Run_ForEachWiderThanOneTransaction_EveryInstanceRunsOnceAndTheFanInGetsTheOrderedArray()
+    {
+        // 150 instances in one step: more node rows than one entity-group transaction holds (100), so the step commits
+        // through the journal. Every message is delivered twice on top.
+        var yaml = """
+            name: wide
+            nodes:
+              list:
+                tool: shell
+                with: { command: "python3 -c 'import json; print(json.dumps(list(range(150))))'" }
+              each:
+                tool: noop
+                needs: list
+                for_each: ${{ nodes.list.output.json }}
+                max_items: 200
+              join:
+                tool: shell
+                needs: each
+                with: { command: "echo done" }
+            """;
+
+        var run = await _scheduler.RunAsync(yaml, duplicate: true);
+        var events = await _scheduler.EventsAsync(run.RunId);
+
+        Assert.True(run.Status == "succeeded", $"{run.Status}: {run.Error}");
+        var each = Assert.Single(run.Nodes, n => n.Id == "each");
+        Assert.Equal(150, each.Output!.AsArray().Count);
+        Assert.Equal(150, events.Count(e => e.Type == "node_succeeded" && e.NodeId!.StartsWith("each[", StringComparison.Ordinal)));
+        Assert.Equal(150, events.Where(e => e.Type == "node_succeeded" && e.NodeId!.StartsWith("each[", StringComparison.Ordinal)).Select(e => e.NodeId).Distinct().Count());
+        Assert.Single(events, e => e.Type == "node_succeeded" && e.NodeId == "join");
+    }
 }
