@@ -205,4 +205,31 @@ public sealed class InMemorySchedulerSemanticsTests : IDisposable
         Assert.Equal(150, events.Where(e => e.Type == "node_succeeded" && e.NodeId!.StartsWith("each[", StringComparison.Ordinal)).Select(e => e.NodeId).Distinct().Count());
         Assert.Single(events, e => e.Type == "node_succeeded" && e.NodeId == "join");
     }
+
+    [Fact]
+    public async Task Run_NodeOverItsTimeout_IsStoppedAndCountsAsAFailedAttempt()
+    {
+        var yaml = WithLog("""
+            name: slow
+            nodes:
+              slow:
+                tool: shell
+                timeout: 500ms
+                with: { command: "echo started >> LOG; sleep 30; echo finished >> LOG" }
+              after:
+                tool: shell
+                needs: slow
+                with: { command: echo after >> LOG }
+            """);
+
+        var run = await _scheduler.RunAsync(yaml);
+
+        Assert.Equal("failed", run.Status);
+        var slow = Assert.Single(run.Nodes, n => n.Id == "slow");
+        Assert.Equal(("failed", 1), (slow.Status, slow.Attempt));
+        Assert.Contains("Timed out after 500 ms (node timeout)", slow.Error, StringComparison.Ordinal);
+        Assert.True(slow.DurationMs < 10_000, $"the attempt should have been stopped at its timeout, not after {slow.DurationMs} ms");
+        Assert.Equal(["started"], await File.ReadAllLinesAsync(Log));
+        Assert.Equal("skipped", Assert.Single(run.Nodes, n => n.Id == "after").Status);
+    }
 }
