@@ -6,6 +6,13 @@ namespace AgentFunctions.Core.Orchestration.FaultInjection;
 /// <see cref="SimulatedCrashException"/> at its Nth hit, then discards the whole process state (service provider, caches)
 /// and lets the queue redeliver, proving that every boundary is safe to die at (design §4: state first, then messages).
 /// </summary>
+/// <remarks>
+/// What recovers each crash: before the commit, redelivery repeats the step; after it, the outbox row left behind is sent
+/// again by the next step of the run (duplicate work items are dropped or re-send the stored completion); a pending journal
+/// is finished by the next load; a worker that dies before its result is written is redelivered and executes the node
+/// again (only after <see cref="WorkerExecuted"/> has the node already run); after the result is written the redelivery
+/// only re-sends the completion. The tests in <c>tests/AgentFunctions.Core.Tests/Orchestration/Faults</c> crash at each point.
+/// </remarks>
 public sealed class CrashPoints
 {
     /// <summary>Orchestrator: the run's state is in hand (loaded from the partition or taken from the cache), nothing written yet.</summary>
