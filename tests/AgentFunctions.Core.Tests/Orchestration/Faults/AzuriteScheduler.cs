@@ -164,6 +164,15 @@ internal sealed class AzuriteScheduler : IAsyncDisposable
         }
     }
 
+    /// <summary>Handles what the orchestrator queue holds now, once, and deletes it (no crash expected).</summary>
+    public async Task StepOrchestratorAsync()
+    {
+        var queue = Store.Queue(Store.Options.OrchestratorQueue);
+        var steps = await queue.ReceiveMessagesAsync(32, Visibility);
+        var outcomes = await _services.GetRequiredService<QueueHandlers>().HandleOrchestratorAsync([.. steps.Select(ToInbound)]);
+        await SettleAsync(queue, steps, outcomes, duplicate: false, []);
+    }
+
     private static InboundMessage ToInbound(QueueMessage message) => new(message.MessageId, message.MessageText, message.DequeueCount);
 
     // Every handled message must have completed; it is then deleted (and, when duplicating, sent once more).
