@@ -13,30 +13,58 @@ namespace AgentFunctions.Core.Tests.Orchestration.Faults;
 [Collection(AzuriteCollection.Name)]
 public sealed class CrashInjectionTests(AzuriteFixture azurite)
 {
-    /// <summary>Which run each point crashes, and at which of its hits (the diamond's steps: start, a done → b and c, b/c done, d done).</summary>
-    private static readonly Dictionary<string, Scenario> s_scenarios = new(StringComparer.Ordinal)
+    /// <summary>
+    /// Which runs each point crashes, and at which of its hits. The diamond's steps: 1 start → a; 2 a done → b, c; 3 b and c
+    /// done → d; 4 d done → run succeeded (its work items run a, b, c, d in that order). The wide graph's step 2 is the
+    /// 121-row expansion with 120 work items.
+    /// </summary>
+    private static readonly Dictionary<string, Scenario[]> s_scenarios = new(StringComparer.Ordinal)
     {
-        [CrashPoints.OrchestratorLoaded] = new("diamond", 2),     // the step applying a's completion, before it commits
-        [CrashPoints.OrchestratorCommitted] = new("diamond", 2),  // b and c scheduled and committed, neither work item sent
-        [CrashPoints.OutboxMessageSent] = new("diamond", 2),      // b's work item sent, c's not, outbox row still there
-        [CrashPoints.OutboxSent] = new("diamond", 2),             // both sent, outbox row not deleted: they are sent again
-        [CrashPoints.OrchestratorStepDone] = new("diamond", 2),   // the step is done, a's completion comes back
-        [CrashPoints.JournalBegun] = new("wide", 1),              // the 121-row expansion: header, outbox and journal written, no node row
-        [CrashPoints.JournalChunkWritten] = new("wide", 1),       // 98 of its 121 node rows written
-        [CrashPoints.WorkerMarkedRunning] = new("diamond", 2),    // b marked running by this delivery, never executed
-        [CrashPoints.WorkerExecuted] = new("diamond", 1, Reexecuted: 1), // a ran, its result is lost with the process: a runs again
-        [CrashPoints.WorkerResultStored] = new("diamond", 2),     // b's result stored, completion not sent: the redelivery re-sends it
-        [CrashPoints.WorkerCompletionSent] = new("diamond", 4),   // d's completion (the run's last) sent, work item comes back after the run ended
+        [CrashPoints.OrchestratorLoaded] =
+        [
+            new("diamond", 1),                   // the start step (it creates the node rows), before it commits
+            new("diamond", 2),                   // the step applying a's completion, before it commits
+        ],
+        [CrashPoints.OrchestratorCommitted] =
+        [
+            new("diamond", 2),                   // b and c scheduled and committed, neither work item sent
+            new("diamond", 4),                   // the run's success committed; d's completion comes back to a finished run
+        ],
+        [CrashPoints.OutboxMessageSent] =
+        [
+            new("diamond", 2),                   // b's work item sent, c's not, outbox row still there
+            new("wide", 50),                     // 49 of the expansion's 120 work items sent: all 120 are sent again
+        ],
+        [CrashPoints.OutboxSent] = [new("diamond", 2)],          // both sent, outbox row not deleted: they are sent again
+        [CrashPoints.OrchestratorStepDone] =
+        [
+            new("diamond", 2),                   // the step is done, a's completion comes back
+            new("diamond", 4),                   // the run is done, d's completion comes back
+        ],
+        [CrashPoints.JournalBegun] = [new("wide", 1)],           // header, outbox and journal written, no node row
+        [CrashPoints.JournalChunkWritten] = [new("wide", 1)],    // 98 of the 121 node rows written
+        [CrashPoints.WorkerMarkedRunning] = [new("diamond", 2)], // b marked running by this delivery, never executed
+        [CrashPoints.WorkerExecuted] = [new("diamond", 1, Reexecuted: 1)], // a ran, its result is lost with the process: a runs again
+        [CrashPoints.WorkerResultStored] =
+        [
+            new("diamond", 2),                   // b's result stored, completion not sent: the redelivery re-sends it
+            new("diamond", 4),                   // the same for d, whose completion ends the run
+        ],
+        [CrashPoints.WorkerCompletionSent] = [new("diamond", 4)], // d's completion (the run's last) sent, work item comes back after the run ended
     };
 
-    public static TheoryData<string> Points
+    /// <summary>Every scenario of every point; a point without a scenario gets one that fails.</summary>
+    public static TheoryData<string, string, int, int> Scenarios
     {
         get
         {
-            var data = new TheoryData<string>();
+            var data = new TheoryData<string, string, int, int>();
             foreach (var point in CrashPoints.All)
             {
-                data.Add(point);
+                foreach (var scenario in s_scenarios.GetValueOrDefault(point) ?? [new Scenario("none", 0)])
+                {
+                    data.Add(point, scenario.Graph, scenario.Hit, scenario.Reexecuted);
+                }
             }
 
             return data;
@@ -44,20 +72,20 @@ public sealed class CrashInjectionTests(AzuriteFixture azurite)
     }
 
     [Theory]
-    [MemberData(nameof(Points))]
-    public async Task Run_ProcessDiesAtStepBoundary_EndsAsCrashFreeWithEachResultRecordedOnce(string point)
+    [MemberData(nameof(Scenarios))]
+    public async Task Run_ProcessDiesAtStepBoundary_EndsAsCrashFreeWithEachResultRecordedOnce(string point, string graphName, int hit, int reexecuted)
     {
-        Assert.True(s_scenarios.TryGetValue(point, out var scenario), $"Crash point '{point}' has no scenario here: add one.");
-        var graph = FaultTestGraph.Named(scenario.Graph);
+        Assert.True(hit > 0, $"Crash point '{point}' has no scenario here: add one.");
+        var graph = FaultTestGraph.Named(graphName);
         await using var scheduler = await AzuriteScheduler.StartAsync(azurite.ConnectionString);
-        scheduler.CrashPoints.Arm(point, scenario.Hit);
+        scheduler.CrashPoints.Arm(point, hit);
 
         var runId = await scheduler.CreateRunAsync(graph.Yaml(scheduler.Log), graph.Inputs);
         await scheduler.PumpAsync(runId);
 
         var crash = Assert.Single(scheduler.Crashes);
-        Assert.Equal((point, scenario.Hit), (crash.Point, crash.HitNumber));
-        await FaultAssertions.SameFinalStateAsCrashFreeAsync(scheduler, runId, graph, scenario.Reexecuted);
+        Assert.Equal((point, hit), (crash.Point, crash.HitNumber));
+        await FaultAssertions.SameFinalStateAsCrashFreeAsync(scheduler, runId, graph, reexecuted);
     }
 
     [Fact]
