@@ -8,6 +8,7 @@ using AgentFunctions.Core.Models;
 using AgentFunctions.Core.Models.Recorded;
 using AgentFunctions.Core.Orchestration;
 using AgentFunctions.Core.Orchestration.Execution;
+using AgentFunctions.Core.Orchestration.FaultInjection;
 using AgentFunctions.Core.Orchestration.Storage;
 using AgentFunctions.Core.Skills;
 using AgentFunctions.Core.Storage;
@@ -88,6 +89,7 @@ public static class AgentFunctionsServiceCollectionExtensions
         services.AddSingleton<ToolNodeExecutor>();
         services.AddSingleton<NodeExecutor>();
         services.AddSingleton<RunStateCache>(_ => new RunStateCache());
+        services.AddSingleton<CrashPoints>();
         services.AddSingleton<RunOrchestrator>();
         services.AddSingleton<WorkItemProcessor>();
         services.AddSingleton<RunService>();

@@ -1,4 +1,5 @@
 using AgentFunctions.Core.Budgets;
+using AgentFunctions.Core.Orchestration.FaultInjection;
 using AgentFunctions.Core.Orchestration.Messages;
 using AgentFunctions.Core.Orchestration.Storage;
 using Azure;
@@ -19,6 +20,7 @@ public sealed partial class RunOrchestrator(
     NodeCostEstimator estimator,
     DomainBudgetStore domains,
     RunStateCache cache,
+    CrashPoints crashPoints,
     TimeProvider time,
     ILogger<RunOrchestrator> logger)
 {
@@ -43,6 +45,7 @@ public sealed partial class RunOrchestrator(
         try
         {
             await StepAsync(runId, messages, events, entry, cancellationToken);
+            crashPoints.Hit(CrashPoints.OrchestratorStepDone);
         }
         catch
         {
@@ -75,6 +78,7 @@ public sealed partial class RunOrchestrator(
             var graphYaml = cached?.GraphYaml ?? loaded?.GraphYaml ?? creation!.GraphYaml;
             var graph = graphs.ForRun(header.GraphHash, graphYaml);
             var nodes = cached?.Nodes ?? AllNodes(graph, loaded);
+            crashPoints.Hit(CrashPoints.OrchestratorLoaded);
             var snapshot = new RunSnapshot(header, nodes);
             var result = await ApplyWithDomainBudgetsAsync(runId, snapshot, graph, events, cancellationToken);
             if (cached is not null && (!result.HasChanges || (result.Header.Status.IsTerminal() && !header.Status.IsTerminal())))
@@ -111,6 +115,7 @@ public sealed partial class RunOrchestrator(
             }
 
             LogCommitted(logger, runId, result.Header.Status, result.Events.Count, result.Dispatches.Count);
+            crashPoints.Hit(CrashPoints.OrchestratorCommitted);
             await store.FlushOutboxAsync(runId, commit.Outbox is null ? pendingOutbox : [.. pendingOutbox, commit.Outbox], cancellationToken);
             foreach (var node in result.ChangedNodes)
             {

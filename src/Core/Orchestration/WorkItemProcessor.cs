@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using AgentFunctions.Core.Graphs;
 using AgentFunctions.Core.Learning;
 using AgentFunctions.Core.Orchestration.Execution;
+using AgentFunctions.Core.Orchestration.FaultInjection;
 using AgentFunctions.Core.Orchestration.Messages;
 using AgentFunctions.Core.Orchestration.Storage;
 using Microsoft.Extensions.Logging;
@@ -26,7 +27,8 @@ public enum WorkItemOutcome
 /// the result is already stored, otherwise marks the node running, executes it, stores the result exactly once and
 /// sends the completion. The caller deletes the work item only after this returns.
 /// </summary>
-public sealed partial class WorkItemProcessor(RunStore store, GraphService graphs, NodeExecutor executor, LearningService learning, TimeProvider time, ILogger<WorkItemProcessor> logger)
+public sealed partial class WorkItemProcessor(
+    RunStore store, GraphService graphs, NodeExecutor executor, LearningService learning, CrashPoints crashPoints, TimeProvider time, ILogger<WorkItemProcessor> logger)
 {
     private const int MaxMarkRetries = 5;
     private const int MaxCachedRuns = 1024;
@@ -78,6 +80,7 @@ public sealed partial class WorkItemProcessor(RunStore store, GraphService graph
 
             if (await store.TryMarkRunningAsync(item.RunId, item.NodeId, current.ETag, time.GetUtcNow(), deliveryId, cancellationToken))
             {
+                crashPoints.Hit(CrashPoints.WorkerMarkedRunning);
                 await ExecuteAsync(item, run.Header, run.GraphYaml, current.Node, cancellationToken);
                 return WorkItemOutcome.Executed;
             }
@@ -129,7 +132,9 @@ public sealed partial class WorkItemProcessor(RunStore store, GraphService graph
             Item = forEachItem,
         };
         var result = await ExecuteWatchingForCancelAsync(context, cancellationToken) with { Iteration = item.Iteration };
+        crashPoints.Hit(CrashPoints.WorkerExecuted);
         var stored = await store.AddResultAsync(item.RunId, result, cancellationToken);
+        crashPoints.Hit(CrashPoints.WorkerResultStored);
         LogExecuted(logger, item.RunId, item.NodeId, item.Attempt, stored.Succeeded, stored.DurationMs, stored.Error ?? string.Empty);
         if (stored.Succeeded && stored.Details?["skill"]?.GetValue<string>() is { } skill)
         {
@@ -192,8 +197,11 @@ public sealed partial class WorkItemProcessor(RunStore store, GraphService graph
         }
     }
 
-    private Task SendCompletionAsync(string runId, NodeResult result, CancellationToken cancellationToken) =>
-        store.SendToOrchestratorAsync(runId, new OrchestratorMessage(MessageKinds.SchemaVersion, MessageKinds.NodeCompleted, runId, null, result), cancellationToken);
+    private async Task SendCompletionAsync(string runId, NodeResult result, CancellationToken cancellationToken)
+    {
+        await store.SendToOrchestratorAsync(runId, new OrchestratorMessage(MessageKinds.SchemaVersion, MessageKinds.NodeCompleted, runId, null, result), cancellationToken);
+        crashPoints.Hit(CrashPoints.WorkerCompletionSent);
+    }
 
     /// <summary>Records a work item that could not be processed (poison) as a failed attempt, so the run sees the failure.</summary>
     /// <param name="item">The work item.</param>

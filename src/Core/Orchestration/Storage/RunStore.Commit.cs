@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AgentFunctions.Core.Orchestration.FaultInjection;
 using AgentFunctions.Core.Orchestration.Messages;
 using AgentFunctions.Core.Storage;
 
@@ -94,8 +95,11 @@ public sealed partial class RunStore
                 {
                     _signals?.Notify(message.Queue);
                 }
+
+                _crashPoints?.Hit(CrashPoints.OutboxMessageSent);
             });
 
+            _crashPoints?.Hit(CrashPoints.OutboxSent);
             await _table.DeleteEntityAsync(runId, row.RowKey, cancellationToken: cancellationToken);
         }
     }

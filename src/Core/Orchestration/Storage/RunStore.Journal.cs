@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using AgentFunctions.Core.Orchestration.FaultInjection;
 using AgentFunctions.Core.Orchestration.Messages;
 using AgentFunctions.Core.Storage;
 
@@ -34,6 +35,7 @@ public sealed partial class RunStore
         first.AddRange(rest);
         first.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, journal));
         var etags = await _table.SubmitTransactionAsync(first, cancellationToken);
+        _crashPoints?.Hit(CrashPoints.JournalBegun);
         return await ApplyJournalAsync(runId, journalId, 0, nodes, etags[0] ?? "*", cancellationToken);
     }
 
@@ -61,6 +63,10 @@ public sealed partial class RunStore
             }
 
             etag = (await _table.SubmitTransactionAsync(actions, cancellationToken))[0] ?? "*";
+            if (!last)
+            {
+                _crashPoints?.Hit(CrashPoints.JournalChunkWritten);
+            }
         }
 
         return etag;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using AgentFunctions.Core.Orchestration.FaultInjection;
 using AgentFunctions.Core.Orchestration.Messages;
 using AgentFunctions.Core.Storage;
 using Azure;
@@ -20,6 +21,7 @@ public sealed partial class RunStore
     private readonly OrchestrationOptions _options;
     private readonly TimeProvider _time;
     private readonly QueueSignals? _signals;
+    private readonly CrashPoints? _crashPoints;
 
     /// <summary>Creates the store.</summary>
     /// <param name="account">The storage account.</param>
@@ -27,8 +29,10 @@ public sealed partial class RunStore
     /// <param name="options">Queue, table and container names.</param>
     /// <param name="time">Clock for failure timestamps.</param>
     /// <param name="signals">Wakes this process's queue pollers after a send (null: pollers only poll).</param>
-    public RunStore(IStorageAccount account, PayloadStore payloads, IOptions<OrchestrationOptions> options, TimeProvider time, QueueSignals? signals = null)
+    /// <param name="crashPoints">Step boundaries a test may crash at (null: none).</param>
+    public RunStore(IStorageAccount account, PayloadStore payloads, IOptions<OrchestrationOptions> options, TimeProvider time, QueueSignals? signals = null, CrashPoints? crashPoints = null)
     {
+        _crashPoints = crashPoints;
         _time = time;
         _signals = signals;
         ArgumentNullException.ThrowIfNull(account);
