@@ -44,20 +44,27 @@ internal sealed class InMemoryScheduler : IDisposable
         Directory.Delete(Work, recursive: true);
     }
 
-    /// <summary>Starts a run of inline YAML or a catalog graph, pumps the queues until they are empty, and returns the run.</summary>
-    public async Task<RunView> RunAsync(string? yaml, string? graph = null, JsonObject? inputs = null, bool duplicate = false)
+    /// <summary>
+    /// Starts a run of inline YAML or a catalog graph, pumps the queues until they are empty, and returns the run. With
+    /// <paramref name="duplicate"/> every message is delivered a second time after it was handled; with
+    /// <paramref name="hosts"/> &gt; 1 orchestrator messages go round-robin to that many orchestrators, each with its own
+    /// run-state cache (as separate processes would have).
+    /// </summary>
+    public async Task<RunView> RunAsync(string? yaml, string? graph = null, JsonObject? inputs = null, bool duplicate = false, int hosts = 1)
     {
         var accepted = Assert.IsType<RunAccepted>(await Runs.CreateAsync(new RunRequest(graph, yaml, inputs, null), "http"));
-        await PumpAsync(duplicate);
+        await PumpAsync(duplicate, hosts);
         return (await Runs.GetAsync(accepted.RunId))!;
     }
 
     public async Task<IReadOnlyList<RunEvent>> EventsAsync(string runId) => (await Runs.GetEventsAsync(runId, 0, 1000))!.Events;
 
-    /// <summary>Delivers messages until the queues are empty; with <paramref name="duplicate"/> every message is delivered a second time after it was handled.</summary>
-    private async Task PumpAsync(bool duplicate)
+    private async Task PumpAsync(bool duplicate, int hosts)
     {
         var handlers = _services.GetRequiredService<QueueHandlers>();
+        var orchestrators = Enumerable.Range(0, hosts).Select(i => i == 0 ? handlers : ActivatorUtilities.CreateInstance<QueueHandlers>(
+            _services, ActivatorUtilities.CreateInstance<RunOrchestrator>(_services, new RunStateCache()))).ToList();
+        var turn = 0;
         var storage = _services.GetRequiredService<IStorageAccount>();
         var orchestrator = storage.GetQueueClient("orchestrator");
         var workItems = storage.GetQueueClient("work-items");
@@ -71,7 +78,7 @@ internal sealed class InMemoryScheduler : IDisposable
                 {
                     var inbound = new InboundMessage(message.MessageId, message.MessageText, message.DequeueCount);
                     var outcome = queue == orchestrator
-                        ? (await handlers.HandleOrchestratorAsync([inbound]))[0]
+                        ? (await orchestrators[turn++ % hosts].HandleOrchestratorAsync([inbound]))[0]
                         : await handlers.HandleWorkItemAsync(inbound);
                     Assert.Equal(MessageDisposition.Completed, outcome.Disposition);
                     await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
