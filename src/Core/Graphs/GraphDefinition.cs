@@ -24,11 +24,13 @@ public sealed record GraphDefinition(
     // Node ids by graph, built on first lookup (a static table, so the record's equality is untouched).
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<GraphDefinition, Dictionary<string, GraphNode>> s_byId = [];
 
+    /// <summary>Gets the nodes by id (built on first use, then shared by every reader of this graph).</summary>
+    public IReadOnlyDictionary<string, GraphNode> NodesById => s_byId.GetValue(this, g => g.Nodes.ToDictionary(n => n.Id, StringComparer.Ordinal));
+
     /// <summary>Finds a node by id (O(1) after the first lookup of a graph).</summary>
     /// <param name="nodeId">The node id.</param>
     /// <returns>The node, or null when the graph has none with that id.</returns>
-    public GraphNode? FindNode(string nodeId) =>
-        s_byId.GetValue(this, g => g.Nodes.ToDictionary(n => n.Id, StringComparer.Ordinal)).GetValueOrDefault(nodeId);
+    public GraphNode? FindNode(string nodeId) => NodesById.GetValueOrDefault(nodeId);
 }
 
 /// <summary>One declared run input.</summary>

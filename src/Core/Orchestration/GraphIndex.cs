@@ -11,7 +11,7 @@ internal sealed class GraphIndex
     private GraphIndex(GraphDefinition graph)
     {
         Topology = new GraphTopology(graph);
-        Nodes = graph.Nodes.ToDictionary(n => n.Id, StringComparer.Ordinal);
+        Nodes = graph.NodesById;
         var order = Topology.TopologicalOrder();
         LoopBodies = graph.Nodes.Where(n => n.Loop is not null).ToDictionary(
             n => n.Id,
