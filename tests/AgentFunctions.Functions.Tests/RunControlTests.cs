@@ -97,6 +97,14 @@ public sealed class RunControlTests : IAsyncLifetime
         var runId = await _app!.SubmitAsync(new { graphYaml = yaml });
         await WaitForStatusAsync(runId, "awaiting_approval");
 
+        // A decision without 'approved' is refused with a problem naming the field, and the approval is still pending.
+        using var invalid = await _app.Http.PostAsJsonAsync($"api/runs/{runId}/approvals", new { by = "ops" });
+        Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+        var problem = JsonNode.Parse(await invalid.Content.ReadAsStringAsync())!;
+        Assert.Equal("invalid-approval", problem["code"]!.GetValue<string>());
+        Assert.Contains("'approved' is required", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("awaiting_approval", (await _app.GetRunAsync(runId))["status"]!.GetValue<string>());
+
         using var reject = await _app.Http.PostAsJsonAsync($"api/runs/{runId}/approvals", new { approved = false, by = "ops", comment = "freeze week" });
         Assert.Equal(HttpStatusCode.Accepted, reject.StatusCode);
         var (run, _) = await _app.WaitForEndAsync(runId, TimeSpan.FromSeconds(60));
@@ -105,5 +113,14 @@ public sealed class RunControlTests : IAsyncLifetime
         Assert.Contains("rejected by ops: freeze week", run["error"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Contains("Node 'deploy' was rejected by ops (\"freeze week\").", run["summary"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal("rejected", GitToProdDemoTests.Nodes(run)["deploy"]["approval"]!["decision"]!.GetValue<string>());
+
+        // Deciding again, or cancelling the ended run, is a 409 problem that says why; the run is unchanged.
+        using var again = await _app.Http.PostAsJsonAsync($"api/runs/{runId}/approvals", new { approved = true });
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal("no-pending-approval", JsonNode.Parse(await again.Content.ReadAsStringAsync())!["code"]!.GetValue<string>());
+        using var cancel = await _app.Http.PostAsJsonAsync($"api/runs/{runId}/cancel", new { });
+        Assert.Equal(HttpStatusCode.Conflict, cancel.StatusCode);
+        Assert.Contains("is failed", JsonNode.Parse(await cancel.Content.ReadAsStringAsync())!["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("failed", (await _app.GetRunAsync(runId))["status"]!.GetValue<string>());
     }
 }
