@@ -17,6 +17,20 @@ demo.SetAction((parse, cancellationToken) => new DemoCommand(Console.Out).RunAsy
     new DemoOptions(parse.GetValue(graph)!, TimeSpan.FromSeconds(parse.GetValue(delay)), parse.GetValue(configuration)!, TimeSpan.FromSeconds(parse.GetValue(timeout)), parse.GetValue(loop)),
     cancellationToken));
 
+var runId = new Argument<string>("run-id") { Description = "The run (its orchestration instance id)." };
+var connection = new Option<string>("--connection") { Description = "Storage connection string (default: the AzureWebJobsStorage environment variable).", DefaultValueFactory = _ => Environment.GetEnvironmentVariable("AzureWebJobsStorage") ?? "UseDevelopmentStorage=true" };
+var hub = new Option<string>("--hub") { Description = "Task hub name (host.json extensions.durableTask.hubName).", DefaultValueFactory = _ => DemoCommand.TaskHub };
+var taskhub = new Command("taskhub", "Show what the Durable Task Framework's Azure Storage backend keeps of a run: its Instances row and its History rows by event type.");
+taskhub.Arguments.Add(runId);
+taskhub.Options.Add(connection);
+taskhub.Options.Add(hub);
+taskhub.SetAction(async (parse, cancellationToken) =>
+{
+    Console.WriteLine(await new TaskHubPeek(parse.GetValue(connection)!, parse.GetValue(hub)!).DescribeAsync(parse.GetValue(runId)!, cancellationToken));
+    return 0;
+});
+
 var root = new RootCommand("agentfn — AgentFunctions command line.");
 root.Subcommands.Add(demo);
+root.Subcommands.Add(taskhub);
 return await root.Parse(args).InvokeAsync();

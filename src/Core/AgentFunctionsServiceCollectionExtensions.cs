@@ -3,59 +3,58 @@ using AgentFunctions.Core.Budgets;
 using AgentFunctions.Core.Context;
 using AgentFunctions.Core.Learning;
 using AgentFunctions.Core.Learning.Selection;
-using AgentFunctions.Core.Hosting;
+using AgentFunctions.Core.Messaging;
 using AgentFunctions.Core.Models;
 using AgentFunctions.Core.Models.Recorded;
 using AgentFunctions.Core.Orchestration;
+using AgentFunctions.Core.Orchestration.Durable;
 using AgentFunctions.Core.Orchestration.Execution;
-using AgentFunctions.Core.Orchestration.FaultInjection;
 using AgentFunctions.Core.Orchestration.Storage;
 using AgentFunctions.Core.Skills;
 using AgentFunctions.Core.Storage;
 using AgentFunctions.Core.Tools.Workspaces;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
-/// <summary>Registers the AgentFunctions domain: storage, skills, models, tools, graphs and the durable scheduler.</summary>
+/// <summary>Registers the AgentFunctions domain: storage, skills, models, tools, graphs, the graph orchestrator and its activities, the learning loop.</summary>
 public static class AgentFunctionsServiceCollectionExtensions
 {
-    /// <summary>Adds every AgentFunctions core service, bound from <paramref name="configuration"/>.</summary>
+    /// <summary>
+    /// Adds every AgentFunctions core service, bound from <paramref name="configuration"/>: options (sections AgentFunctions,
+    /// Models, Orchestration, Budgets, Learning, Tools, Storage), the storage clients of the <c>AzureWebJobsStorage</c>
+    /// connection, the Table-storage run record, and the orchestrator and activity classes a Durable Task host runs
+    /// (<see cref="DurableTasks"/>). The host adds the Durable Task worker and client.
+    /// </summary>
     /// <param name="services">The services.</param>
-    /// <param name="configuration">App configuration (sections AgentFunctions, Models, Orchestration, Standalone, Tools, Storage, and the AzureWebJobsStorage connection).</param>
-    /// <param name="hostingMode"><c>standalone</c> or <c>custom-handler</c>, reported by <c>/api/health</c>.</param>
+    /// <param name="configuration">App configuration.</param>
+    /// <param name="hostingMode"><c>functions</c> or <c>standalone</c>, reported by <c>/api/health</c>.</param>
     /// <returns>The same services.</returns>
-    /// <exception cref="InvalidOperationException">No storage is configured, or in-memory storage is asked for under the Functions host.</exception>
+    /// <exception cref="InvalidOperationException">No storage is configured.</exception>
     public static IServiceCollection AddAgentFunctionsCore(this IServiceCollection services, IConfiguration configuration, string hostingMode)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<AgentFunctionsOptions>().BindConfiguration(AgentFunctionsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart()
+        services.AddOptions<AgentFunctionsOptions>().Bind(configuration.GetSection(AgentFunctionsOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart()
             .PostConfigure(o => o.ContentRoot = Path.GetFullPath(o.ContentRoot));
-        services.AddOptions<ModelOptions>().BindConfiguration(ModelOptions.SectionName).ValidateOnStart();
+        services.AddOptions<ModelOptions>().Bind(configuration.GetSection(ModelOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ModelOptions>, ModelOptionsValidator>();
-        services.AddOptions<OrchestrationOptions>().BindConfiguration(OrchestrationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<BudgetOptions>().BindConfiguration(BudgetOptions.SectionName);
-        services.AddOptions<StandaloneOptions>().BindConfiguration(StandaloneOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<OrchestrationOptions>().Bind(configuration.GetSection(OrchestrationOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<BudgetOptions>().Bind(configuration.GetSection(BudgetOptions.SectionName));
         services.AddAgentFunctionsTools(configuration);
-        services.PostConfigure<WorkspaceOptions>(o =>
+        services.AddOptions<WorkspaceOptions>().PostConfigure<IOptions<AgentFunctionsOptions>>((o, app) =>
         {
-            var root = Path.GetFullPath(configuration[$"{AgentFunctionsOptions.SectionName}:ContentRoot"] ?? Directory.GetCurrentDirectory());
+            var root = app.Value.ContentRoot; // set, or found by walking up to the folder holding skills/ and graphs/
             o.RepositoriesRoot = string.IsNullOrWhiteSpace(o.RepositoriesRoot) ? root : Path.GetFullPath(o.RepositoriesRoot, root);
             o.WorkRoot = Path.GetFullPath(o.WorkRoot, root);
         });
 
-        services.AddSingleton(TimeProvider.System);
-        var (account, label) = StorageFactory.Create(configuration, TimeProvider.System);
-        if (label == "in-memory" && hostingMode == "custom-handler")
-        {
-            throw new InvalidOperationException(
-                "Storage:Mode=InMemory cannot run under the Functions host: its queue triggers read Azure Storage. Use a storage connection (AzureWebJobsStorage).");
-        }
-
-        services.AddSingleton(account);
-        services.AddSingleton(new HostingInfo(hostingMode, label));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddAgentFunctionsStorage(configuration);
+        services.AddSingleton(sp => new HostingInfo(hostingMode, sp.GetRequiredService<StorageClients>().Connection.Label));
+        services.TryAddSingleton<HostReadiness>();
 
         services.AddSingleton(sp =>
         {
@@ -79,26 +78,27 @@ public static class AgentFunctionsServiceCollectionExtensions
                 domain => catalog.FindDomain(domain) is { } d ? new DomainLimits { DailyUsd = d.DailyBudgetUsd, MonthlyUsd = d.MonthlyBudgetUsd } : null);
         });
         services.AddSingleton<DomainBudgetStore>();
-        services.AddSingleton<PayloadStore>();
-        services.AddSingleton<QueueSignals>();
-        services.AddSingleton<RunStore>();
+        services.TryAddSingleton<IRunStore, TableRunStore>();
         services.AddSingleton<GraphService>();
         services.AddSingleton<NodeCostEstimator>();
         services.AddSingleton<ReplayResponses>();
         services.AddSingleton<SkillNodeExecutor>();
         services.AddSingleton<ToolNodeExecutor>();
         services.AddSingleton<NodeExecutor>();
-        services.AddSingleton<RunStateCache>(_ => new RunStateCache());
-        services.AddSingleton<CrashPoints>();
-        services.AddSingleton<RunOrchestrator>();
-        services.AddSingleton<WorkItemProcessor>();
         services.AddSingleton<RunService>();
+        services.AddSingleton<RunRequestQueueHandler>();
         services.AddSingleton<SkillExecutionService>();
         services.AddSingleton<DeadLetterQueue>();
-        services.AddSingleton<QueueHandlers>();
+        services.AddSingleton<QueueMessageHandler>();
+
+        // The orchestrators and activities, created per work item by the Durable Task host (or the Functions shells).
+        foreach (var type in DurableTasks.Orchestrators.Values.Concat(DurableTasks.Activities.Values))
+        {
+            services.TryAddTransient(type);
+        }
 
         // The learning loop, with the app's implementations of its seams.
-        services.AddOptions<LearningModelOptions>().BindConfiguration(LearningModelOptions.SectionName);
+        services.AddOptions<LearningModelOptions>().Bind(configuration.GetSection(LearningModelOptions.SectionName));
         services.AddSingleton<ILearningModel, LearningModel>();
         services.AddSingleton<IExecutionLookup, RunExecutionLookup>();
         services.AddSingleton<ISkillInvoker>(sp => new SkillInvoker(

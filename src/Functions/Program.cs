@@ -1,43 +1,16 @@
-using AgentFunctions.Core.Hosting;
-using AgentFunctions.Functions.Api;
-using AgentFunctions.Functions.CustomHandler;
 using AgentFunctions.Functions.Hosting;
+using AgentFunctions.Functions.Standalone;
 
-var builder = WebApplication.CreateBuilder(args);
-LocalSettings.AddTo(builder.Configuration, builder.Environment.ContentRootPath);
-
-// Started by the Functions host: it passes the port to listen on and sends queue triggers to /{FunctionName}.
-// Otherwise standalone: serve the same API and poll the same queues ourselves.
-var customHandlerPort = Environment.GetEnvironmentVariable("FUNCTIONS_CUSTOMHANDLER_PORT");
-var mode = customHandlerPort is null ? "standalone" : "custom-handler";
-if (customHandlerPort is not null)
+// Started by the Azure Functions host (func start, Azure): it passes the endpoint of its gRPC channel, which the worker
+// reads as Functions:Worker:HostEndpoint. Started by hand: run the same functions on the standalone host.
+if (FunctionsHostDetection.IsStartedByFunctionsHost(args))
 {
-    builder.WebHost.UseUrls($"http://127.0.0.1:{customHandlerPort}");
+    await FunctionsWorker.RunAsync(args);
 }
-else if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+else
 {
-    builder.WebHost.UseUrls("http://127.0.0.1:7071");
+    await StandaloneHost.RunAsync(args);
 }
 
-builder.Services.AddAgentFunctionsCore(builder.Configuration, mode);
-builder.Services.AddProblemDetails();
-if (mode == "standalone")
-{
-    builder.Services.AddHostedService<StandaloneQueueProcessor>();
-}
-
-var app = builder.Build();
-app.UseExceptionHandler();
-app.UseStatusCodePages();
-await StorageBootstrap.EnsureCreatedAsync(app.Services);
-app.MapHealthApi();
-app.MapRunsApi();
-app.MapGraphsApi();
-app.MapDomainsApi();
-app.MapSkillsApi();
-app.MapKnowledgeApi();
-app.MapCustomHandlerTriggers();
-await app.RunAsync();
-
-/// <summary>The Functions app entry point (public so in-process tests can host it).</summary>
+/// <summary>The app's entry point.</summary>
 public partial class Program;

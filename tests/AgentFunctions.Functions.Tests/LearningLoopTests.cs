@@ -95,7 +95,7 @@ public sealed class LearningLoopTests(LearningLoopFixture fixture) : IClassFixtu
         var test = await WaitAsync(async () => (await _app.Http.GetFromJsonAsync<JsonObject>("api/knowledge/tests?skill=hr/resume-screen"))!["tests"]!.AsArray().FirstOrDefault()?.AsObject(), "the test");
         Assert.Equal("REFL-001", test["ruleId"]!.GetValue<string>());
         var rows = new List<string>();
-        await foreach (var row in _app.Storage.GetTableClient("Knowledge").QueryAllAsync(TableQuery.WithPrefix("hr~resume-screen", "refl|")))
+        await foreach (var row in _app.Storage.Tables.GetTableClient("Knowledge").QueryPrefixAsync("hr~resume-screen", "refl|"))
         {
             rows.Add(row.RowKey);
         }
@@ -153,12 +153,12 @@ public sealed class LearningLoopTests(LearningLoopFixture fixture) : IClassFixtu
     public async Task CorrectionMessages_MalformedOrForAnUnknownExecution_AreDeadLetteredWithTheReason()
     {
         var marker = Guid.NewGuid().ToString("N");
-        var queue = _app.Storage.GetQueueClient("corrections");
+        var queue = _app.Storage.Queues.GetQueueClient("corrections");
         await queue.SendMessageAsync($"not json {marker}");
         await queue.SendMessageAsync($"{{\"schemaVersion\":1,\"kind\":\"correction.submit\",\"runId\":\"run-{marker}\",\"nodeId\":\"n\",\"text\":\"better\"}}");
 
-        var garbage = await QueueTriggerTests.WaitForPoisonAsync(_app.Storage, "corrections", m => m["message"]!.GetValue<string>().StartsWith("not json", StringComparison.Ordinal) && m["message"]!.GetValue<string>().Contains(marker, StringComparison.Ordinal), TimeSpan.FromSeconds(30));
-        var unknown = await QueueTriggerTests.WaitForPoisonAsync(_app.Storage, "corrections", m => m["message"]!.GetValue<string>().Contains($"run-{marker}", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+        var garbage = await PoisonQueues.WaitAsync(_app.Storage, "corrections", m => m["message"]!.GetValue<string>().StartsWith("not json", StringComparison.Ordinal) && m["message"]!.GetValue<string>().Contains(marker, StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+        var unknown = await PoisonQueues.WaitAsync(_app.Storage, "corrections", m => m["message"]!.GetValue<string>().Contains($"run-{marker}", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
 
         Assert.StartsWith("Malformed message:", garbage["reason"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Contains($"run-{marker}", unknown["reason"]!.GetValue<string>(), StringComparison.Ordinal);

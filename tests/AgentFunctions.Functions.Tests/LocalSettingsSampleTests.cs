@@ -2,10 +2,9 @@ using System.Reflection;
 using System.Text.Json.Nodes;
 using AgentFunctions.Core;
 using AgentFunctions.Core.Budgets;
-using AgentFunctions.Core.Hosting;
 using AgentFunctions.Core.Models;
 using AgentFunctions.Core.Orchestration;
-using AgentFunctions.Core.Storage.Azure;
+using AgentFunctions.Core.Storage;
 using AgentFunctions.Core.Tools.Shell;
 using AgentFunctions.Core.Tools.Testing;
 using AgentFunctions.Core.Tools.Workspaces;
@@ -25,17 +24,17 @@ public sealed class LocalSettingsSampleTests
         ("Models:Recorded", typeof(RecordedModelOptions)),
         ("Models:Routing", typeof(ModelRoutingOptions)),
         (OrchestrationOptions.SectionName, typeof(OrchestrationOptions)),
-        (StandaloneOptions.SectionName, typeof(StandaloneOptions)),
         (BudgetOptions.SectionName, typeof(BudgetOptions)),
         (AgentFunctions.Core.Learning.LearningOptions.SectionName, typeof(AgentFunctions.Core.Learning.LearningOptions)),
         (LearningModelOptions.SectionName, typeof(LearningModelOptions)),
-        (AzureStorageAccountOptions.SectionName, typeof(AzureStorageAccountOptions)),
+        (StorageOptions.SectionName, typeof(StorageOptions)),
         (WorkspaceOptions.SectionName, typeof(WorkspaceOptions)),
         (TestRunOptions.SectionName, typeof(TestRunOptions)),
         (ShellToolOptions.SectionName, typeof(ShellToolOptions)),
     ];
 
-    private static readonly string[] s_otherKeys = ["FUNCTIONS_WORKER_RUNTIME", "AzureWebJobsStorage", "Storage:Mode"];
+    // Read outside an options class: the Functions runtime setting, the storage connection, and the standalone host's Durable Task backend and worker id.
+    private static readonly string[] s_otherKeys = ["FUNCTIONS_WORKER_RUNTIME", "AzureWebJobsStorage", "Durable:Backend", "Durable:WorkerId"];
 
     // Dictionaries keyed by a model id or provider name; their entries are examples, not a fixed list.
     private static readonly string[] s_keyedSections = ["Models:Prices:", "Models:Pool:", "Models:Providers:", "Budgets:Domains:"];

@@ -37,6 +37,32 @@ public sealed class RunApiValidationTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task PostRun_GraphNested40000Levels_Returns400TooDeep_AndTheAppKeepsServing()
+    {
+        var yaml = "name: deep\nnodes:\n  a: " + new string('[', 40_000) + new string(']', 40_000) + "\n";
+
+        var (status, problem) = await PostAsync(new { graphYaml = yaml });
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("64", Error(problem, "too_deep")["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.False(_app.App.HasExited);
+        using var health = await _app.Http.GetAsync("api/health");
+        Assert.True(health.IsSuccessStatusCode);
+    }
+
+    [Fact]
+    public async Task PostRun_WhenConditionOf1MBOfBangs_Returns400TooLarge_AndTheAppKeepsServing()
+    {
+        var yaml = "name: bangs\nnodes:\n  a:\n    tool: noop\n  b:\n    tool: noop\n    needs: a\n    when: \"" + new string('!', 1_000_000) + "true\"\n";
+
+        var (status, problem) = await PostAsync(new { graphYaml = yaml });
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains(problem["errors"]!.AsArray(), e => e!["code"]!.GetValue<string>() == "too_large");
+        Assert.False(_app.App.HasExited);
+    }
+
+    [Fact]
     public async Task PostRun_UnknownSkill_Returns400NamingTheNodeAndLine()
     {
         const string yaml = "name: bad-skill\nnodes:\n  writer:\n    skill: engineering/poet\n";

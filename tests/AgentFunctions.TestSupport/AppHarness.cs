@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using AgentFunctions.Cli.Local;
 using AgentFunctions.Core.Storage;
-using AgentFunctions.Core.Storage.Azure;
 
 namespace AgentFunctions.TestSupport;
 
@@ -23,7 +22,7 @@ public sealed class AppHarness : IAsyncDisposable
         Azurite = azurite;
         WorkRoot = workRoot;
         _environment = environment;
-        Storage = new AzureStorageAccount(azurite.ConnectionString);
+        Storage = new StorageClients(StorageConnection.FromConnectionString(azurite.ConnectionString), new StorageOptions());
         Http = new HttpClient();
     }
 
@@ -34,7 +33,7 @@ public sealed class AppHarness : IAsyncDisposable
     public AzuriteProcess Azurite { get; }
 
     /// <summary>Gets a storage client for the same Azurite (to put and peek queue messages directly).</summary>
-    public IStorageAccount Storage { get; }
+    public StorageClients Storage { get; }
 
     /// <summary>Gets the folder where the app's tools make working copies.</summary>
     public string WorkRoot { get; }
@@ -58,8 +57,14 @@ public sealed class AppHarness : IAsyncDisposable
             ["AgentFunctions__ContentRoot"] = RepositoryRoot,
             ["Tools__Workspace__WorkRoot"] = work,
             ["Tools__Shell__Enabled"] = "true",
-            ["Standalone__VisibilityTimeout"] = "00:00:05",
-            ["Standalone__MaxPollingInterval"] = "00:00:00.250",
+            // Durable Task settings as host.json overrides (AzureFunctionsJobHost__…), as a Functions user would set them:
+            // fast polling, and 20 s visibility timeouts so a killed host's work comes back quickly (the dispatcher renews
+            // the lease of a running activity every 5 s).
+            ["AzureFunctionsJobHost__extensions__durableTask__storageProvider__maxQueuePollingInterval"] = "00:00:00.250",
+            ["AzureFunctionsJobHost__extensions__durableTask__storageProvider__controlQueueVisibilityTimeout"] = "00:00:20",
+            ["AzureFunctionsJobHost__extensions__durableTask__storageProvider__workItemQueueVisibilityTimeout"] = "00:00:20",
+            ["AzureFunctionsJobHost__extensions__queues__maxPollingInterval"] = "00:00:00.250",
+            ["AzureFunctionsJobHost__extensions__queues__visibilityTimeout"] = "00:00:01",
             ["Logging__LogLevel__Default"] = "Information",
             ["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning",
             ["Models__Recorded__ReplayDelay"] = "00:00:00.500",
@@ -83,23 +88,33 @@ public sealed class AppHarness : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts the app (again) on a free port against the same Azurite.</summary>
+    /// <summary>
+    /// Starts the app (again) on a free port against the same Azurite, as host slot 0: a restarted host keeps its slot's
+    /// Durable Task worker id, so it takes its partitions back at once instead of after the dead one's lease expires (30 s).
+    /// </summary>
     /// <returns>A task that completes when the app is healthy.</returns>
     public async Task StartAppAsync()
     {
-        _app = await AppProcess.StartAsync(RepositoryLayout.FunctionsAssembly(RepositoryRoot), RepositoryRoot, _environment);
+        _app = await AppProcess.StartAsync(RepositoryLayout.FunctionsAssembly(RepositoryRoot), RepositoryRoot, ForSlot(0));
         Http.Dispose();
         Http = new HttpClient { BaseAddress = _app.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
     }
 
-    /// <summary>Starts one more app process (another host) on a free port against the same Azurite and queues.</summary>
+    /// <summary>Starts one more app process (another host) on a free port against the same Azurite, task hub and queues.</summary>
+    /// <param name="slot">The host slot (1, 2 …; 0 is the main app): its worker id, and <c>AGENTFUNCTIONS_TEST_HOST</c> in its environment.</param>
     /// <returns>The process; the harness stops it on dispose.</returns>
-    public async Task<AppProcess> StartExtraAppAsync()
+    public async Task<AppProcess> StartExtraAppAsync(int slot)
     {
-        var app = await AppProcess.StartAsync(RepositoryLayout.FunctionsAssembly(RepositoryRoot), RepositoryRoot, _environment);
+        var app = await AppProcess.StartAsync(RepositoryLayout.FunctionsAssembly(RepositoryRoot), RepositoryRoot, ForSlot(slot));
         _extra.Add(app);
         return app;
     }
+
+    private Dictionary<string, string> ForSlot(int slot) => new(_environment)
+    {
+        ["Durable__WorkerId"] = $"test-host-{slot}",
+        ["AGENTFUNCTIONS_TEST_HOST"] = slot.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
 
     /// <summary>Kills the app with SIGKILL.</summary>
     /// <returns>A task that completes when it has exited.</returns>

@@ -12,6 +12,9 @@ namespace AgentFunctions.Cli.Demo;
 /// </summary>
 public sealed class DemoCommand(TextWriter output)
 {
+    /// <summary>The task hub of host.json.</summary>
+    public const string TaskHub = "AgentFunctions";
+
     /// <summary>Runs the demo.</summary>
     /// <param name="options">Demo options.</param>
     /// <param name="cancellationToken">Cancels the demo (processes are still stopped).</param>
@@ -30,7 +33,7 @@ public sealed class DemoCommand(TextWriter output)
         await using var azurite = await AzuriteProcess.StartAsync(root, cancellationToken);
         await output.WriteLineAsync($"      queues :{azurite.QueuePort}  tables :{azurite.TablePort}  blobs :{azurite.BlobPort}  (pid {azurite.ProcessId})");
 
-        await output.WriteLineAsync($"[2/{steps}] Starting the Functions app in standalone mode (it polls the queues itself) …");
+        await output.WriteLineAsync($"[2/{steps}] Starting the Functions app's standalone host (the same functions; the orchestrator runs on the Durable Task Framework's Azure Storage backend, task hub '{TaskHub}') …");
         var environment = new Dictionary<string, string>
         {
             ["AzureWebJobsStorage"] = azurite.ConnectionString,
@@ -68,10 +71,13 @@ public sealed class DemoCommand(TextWriter output)
         await output.WriteLineAsync($"      {(int)response.StatusCode} {response.StatusCode}: run {runId} is {accepted["status"]}");
 
         await output.WriteLineAsync("[4/5] Following the run (GET /api/runs/{id} and /events):");
-        var (run, statuses) = await new RunWatcher(http, output).WatchAsync(runId, options.Timeout, cancellationToken);
+        var peek = new TaskHubPeek(azurite.ConnectionString, TaskHub);
+        var (run, statuses) = await new RunWatcher(http, output).WatchAsync(runId, options.Timeout,
+            async ct => await output.WriteLineAsync($"      task hub while it runs: {await peek.DescribeAsync(runId, ct)}"), cancellationToken);
 
         await output.WriteLineAsync("[5/5] Result");
         await new DemoReport(output).WriteAsync(run, statuses, root);
+        await output.WriteLineAsync($"  task hub:      {await peek.DescribeAsync(runId, cancellationToken)}");
         await output.WriteLineAsync($"Stopping the app (pid {app.ProcessId}) and Azurite (pid {azurite.ProcessId}).");
         return run["status"]!.GetValue<string>() == "succeeded" ? 0 : 1;
     }

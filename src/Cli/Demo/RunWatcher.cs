@@ -10,10 +10,12 @@ public sealed class RunWatcher(HttpClient http, TextWriter output)
     /// <summary>Polls <c>GET /api/runs/{id}</c> and <c>GET /api/runs/{id}/events?after=</c> until the run is final.</summary>
     /// <param name="runId">The run.</param>
     /// <param name="timeout">How long to wait.</param>
+    /// <param name="onFirstRunning">Called once when the run is first seen running (the demo looks at the task hub then), or null.</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>The final run document, and every status seen in order.</returns>
     /// <exception cref="TimeoutException">The run did not end in time.</exception>
-    public async Task<(JsonObject Run, IReadOnlyList<string> Statuses)> WatchAsync(string runId, TimeSpan timeout, CancellationToken cancellationToken = default)
+    public async Task<(JsonObject Run, IReadOnlyList<string> Statuses)> WatchAsync(
+        string runId, TimeSpan timeout, Func<CancellationToken, Task>? onFirstRunning = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(runId);
         var statuses = new List<string>();
@@ -21,22 +23,28 @@ public sealed class RunWatcher(HttpClient http, TextWriter output)
         long cursor = 0;
         while (DateTimeOffset.UtcNow - started < timeout)
         {
+            // Read the status first and the events second, and print the events first: the run record writes a status
+            // together with the events that led to it, so the events read after it include them.
             var run = await GetJsonAsync($"api/runs/{runId}", cancellationToken);
             var status = run["status"]!.GetValue<string>();
-            if (statuses.Count == 0 || statuses[^1] != status)
-            {
-                statuses.Add(status);
-                await output.WriteLineAsync($"  {Elapsed(started)}  run is {status}");
-            }
-
             var page = await GetJsonAsync($"api/runs/{runId}/events?after={cursor}", cancellationToken);
             foreach (var ev in page["events"]!.AsArray())
             {
                 await output.WriteLineAsync($"  {Elapsed(started)}  #{ev!["seq"],-3} {Describe(ev.AsObject())}");
             }
 
+            if (statuses.Count == 0 || statuses[^1] != status)
+            {
+                statuses.Add(status);
+                await output.WriteLineAsync($"  {Elapsed(started)}  run is {status}");
+                if (status == "running" && onFirstRunning is not null)
+                {
+                    await onFirstRunning(cancellationToken);
+                }
+            }
+
             cursor = page["cursor"]!.GetValue<long>();
-            if (status is "succeeded" or "failed" && page["events"]!.AsArray().Count == 0)
+            if (status is "succeeded" or "failed" or "cancelled" && page["events"]!.AsArray().Count == 0)
             {
                 return (run, statuses);
             }

@@ -52,21 +52,21 @@ public sealed class AppProcess : IAsyncDisposable
     /// <param name="environment">Extra environment variables (storage connection, options).</param>
     /// <param name="port">Port to listen on, or null for a free one.</param>
     /// <param name="logFile">File to append the app's output to, or null.</param>
+    /// <param name="waitUntilHealthy">True to wait until <c>/api/health</c> answers 200 (ready); false to wait only until it answers at all.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
     /// <returns>The running app.</returns>
-    /// <exception cref="InvalidOperationException">The app exited or did not become healthy within 60 s; the message holds its output.</exception>
+    /// <exception cref="InvalidOperationException">The app exited or did not answer as asked within 120 s; the message holds its output.</exception>
     public static async Task<AppProcess> StartAsync(
         string assemblyPath,
         string workingDirectory,
         IReadOnlyDictionary<string, string> environment,
         int? port = null,
         string? logFile = null,
+        bool waitUntilHealthy = true,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(environment);
-        // In custom-handler mode the host picks the port and passes it in FUNCTIONS_CUSTOMHANDLER_PORT.
-        var chosen = port
-            ?? (environment.TryGetValue("FUNCTIONS_CUSTOMHANDLER_PORT", out var hostPort) ? int.Parse(hostPort, System.Globalization.CultureInfo.InvariantCulture) : FreePort.Next());
+        var chosen = port ?? FreePort.Next();
         var startInfo = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = workingDirectory,
@@ -77,7 +77,6 @@ public sealed class AppProcess : IAsyncDisposable
         startInfo.ArgumentList.Add(assemblyPath);
         startInfo.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{chosen}";
         startInfo.Environment["DOTNET_NOLOGO"] = "1";
-        startInfo.Environment.Remove("FUNCTIONS_CUSTOMHANDLER_PORT");
         foreach (var (key, value) in environment)
         {
             startInfo.Environment[key] = value;
@@ -90,11 +89,11 @@ public sealed class AppProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var app = new AppProcess(process, output, chosen, logFile);
-        if (!await app.WaitHealthyAsync(TimeSpan.FromSeconds(60), cancellationToken))
+        if (!await app.WaitHealthyAsync(TimeSpan.FromSeconds(120), waitUntilHealthy, cancellationToken))
         {
             var log = app.Output;
             await app.DisposeAsync();
-            throw new InvalidOperationException($"The app did not become healthy on port {chosen}. Output:\n{log}");
+            throw new InvalidOperationException($"The app did not {(waitUntilHealthy ? "become healthy" : "answer")} on port {chosen}. Output:\n{log}");
         }
 
         return app;
@@ -140,7 +139,13 @@ public sealed class AppProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    private async Task<bool> WaitHealthyAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    /// <summary>Waits until <c>/api/health</c> answers 200 (ready).</summary>
+    /// <param name="timeout">How long to wait.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>True when it became ready in time.</returns>
+    public Task<bool> WaitUntilHealthyAsync(TimeSpan timeout, CancellationToken cancellationToken = default) => WaitHealthyAsync(timeout, true, cancellationToken);
+
+    private async Task<bool> WaitHealthyAsync(TimeSpan timeout, bool ready, CancellationToken cancellationToken)
     {
         using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
         var deadline = DateTime.UtcNow + timeout;
@@ -149,7 +154,7 @@ public sealed class AppProcess : IAsyncDisposable
             try
             {
                 using var response = await http.GetAsync(new Uri("api/health", UriKind.Relative), cancellationToken);
-                if (response.IsSuccessStatusCode)
+                if (response.IsSuccessStatusCode || (!ready && response.StatusCode == System.Net.HttpStatusCode.ServiceUnavailable))
                 {
                     return true;
                 }

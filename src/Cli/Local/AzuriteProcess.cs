@@ -40,11 +40,18 @@ public sealed class AzuriteProcess : IAsyncDisposable
     public int ProcessId => _process.Id;
 
     /// <summary>Gets a storage connection string for this Azurite instance (path-style endpoints).</summary>
-    public string ConnectionString =>
+    public string ConnectionString => ConnectionStringFor(BlobPort, QueuePort, TablePort);
+
+    /// <summary>Gets the connection string of an Azurite on the given ports (which need not run yet).</summary>
+    /// <param name="blob">The blob port.</param>
+    /// <param name="queue">The queue port.</param>
+    /// <param name="table">The table port.</param>
+    /// <returns>The connection string.</returns>
+    public static string ConnectionStringFor(int blob, int queue, int table) =>
         $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};" +
-        $"BlobEndpoint=http://127.0.0.1:{BlobPort}/{AccountName};" +
-        $"QueueEndpoint=http://127.0.0.1:{QueuePort}/{AccountName};" +
-        $"TableEndpoint=http://127.0.0.1:{TablePort}/{AccountName};";
+        $"BlobEndpoint=http://127.0.0.1:{blob}/{AccountName};" +
+        $"QueueEndpoint=http://127.0.0.1:{queue}/{AccountName};" +
+        $"TableEndpoint=http://127.0.0.1:{table}/{AccountName};";
 
     /// <summary>Starts Azurite from <c>node_modules</c> of the repository and waits until all three services listen.</summary>
     /// <param name="repositoryRoot">Repository root holding <c>node_modules/azurite</c>; null to find it from this assembly.</param>
@@ -52,7 +59,17 @@ public sealed class AzuriteProcess : IAsyncDisposable
     /// <returns>The running instance.</returns>
     /// <exception cref="FileNotFoundException">Azurite is not installed (run <c>npm ci</c> in the repository root).</exception>
     /// <exception cref="InvalidOperationException">Azurite did not start listening within 60 seconds; the message holds its output.</exception>
-    public static async Task<AzuriteProcess> StartAsync(string? repositoryRoot = null, CancellationToken cancellationToken = default)
+    public static Task<AzuriteProcess> StartAsync(string? repositoryRoot = null, CancellationToken cancellationToken = default) =>
+        StartAsync(repositoryRoot, null, cancellationToken);
+
+    /// <summary>Starts Azurite on the given ports (blob, queue, table), or on free ones when null.</summary>
+    /// <param name="repositoryRoot">Repository root holding <c>node_modules/azurite</c>; null to find it from this assembly.</param>
+    /// <param name="ports">The three ports, or null for free ones.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    /// <returns>The running instance.</returns>
+    /// <exception cref="FileNotFoundException">Azurite is not installed (run <c>npm ci</c> in the repository root).</exception>
+    /// <exception cref="InvalidOperationException">Azurite did not start listening within 60 seconds; the message holds its output.</exception>
+    public static async Task<AzuriteProcess> StartAsync(string? repositoryRoot, (int Blob, int Queue, int Table)? ports, CancellationToken cancellationToken = default)
     {
         var root = repositoryRoot ?? RepositoryLayout.FindRoot();
         var script = Path.Combine(root, "node_modules", "azurite", "dist", "src", "azurite.js");
@@ -63,7 +80,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
 
         for (var tryNumber = 1; ; tryNumber++)
         {
-            var (blob, queue, table) = (FreePort.Next(), FreePort.Next(), FreePort.Next());
+            var (blob, queue, table) = ports ?? (FreePort.Next(), FreePort.Next(), FreePort.Next());
             var output = new StringBuilder();
             var startInfo = new ProcessStartInfo("node")
             {
@@ -74,7 +91,8 @@ public sealed class AzuriteProcess : IAsyncDisposable
             };
             foreach (var arg in new[]
             {
-                script, "--silent", "--inMemoryPersistence", "--disableTelemetry",
+                // --skipApiVersionCheck: the Azure SDKs pinned here speak newer service versions than Azurite 3.37 (the newest on npm) declares.
+                script, "--silent", "--inMemoryPersistence", "--disableTelemetry", "--skipApiVersionCheck",
                 "--blobHost", "127.0.0.1", "--blobPort", blob.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 "--queueHost", "127.0.0.1", "--queuePort", queue.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 "--tableHost", "127.0.0.1", "--tablePort", table.ToString(System.Globalization.CultureInfo.InvariantCulture),

@@ -1,5 +1,7 @@
 using System.Globalization;
 using AgentFunctions.Core.Storage;
+using Azure.Data.Tables;
+using Azure;
 
 namespace AgentFunctions.Core.Budgets;
 
@@ -12,7 +14,7 @@ public sealed partial class DomainBudgetStore
         var month = await ReadPeriodAsync(domain, "month", now.UtcDateTime.ToString("yyyy-MM", CultureInfo.InvariantCulture), cancellationToken);
         decimal reserved = 0;
         var count = 0;
-        await foreach (var row in _table.QueryAllAsync(TableQuery.WithPrefix(domain, ReservationPrefix), cancellationToken))
+        await foreach (var row in _table.QueryPrefixAsync(domain, ReservationPrefix, cancellationToken))
         {
             if (row.GetDateTimeOffset("ExpiresAt") is { } expires && expires > now)
             {
@@ -26,8 +28,8 @@ public sealed partial class DomainBudgetStore
 
     private async Task<PeriodRow> ReadPeriodAsync(string domain, string period, string key, CancellationToken cancellationToken)
     {
-        var entity = await _table.GetEntityAsync(domain, $"{period}|{key}", cancellationToken);
-        return new PeriodRow(domain, period, key, Parse(entity?.GetString("SpentUsd")), entity?.GetInt64("Version") ?? 0, entity?.ETag);
+        var entity = await _table.GetOrNullAsync(domain, $"{period}|{key}", cancellationToken);
+        return new PeriodRow(domain, period, key, Parse(entity?.GetString("SpentUsd")), entity?.GetLong("Version") ?? 0, entity?.ETag);
     }
 
     /// <summary>An action that inserts the period row (when new) or merges it under its ETag, adding <paramref name="addUsd"/>.</summary>
@@ -40,13 +42,13 @@ public sealed partial class DomainBudgetStore
         };
         return row.ETag is null
             ? new TableTransactionAction(TableTransactionActionType.Add, entity)
-            : new TableTransactionAction(TableTransactionActionType.UpdateMerge, entity, row.ETag);
+            : new TableTransactionAction(TableTransactionActionType.UpdateMerge, entity, row.ETag.Value);
     }
 
     private static decimal Parse(string? usd) =>
         usd is not null && decimal.TryParse(usd, NumberStyles.Number, CultureInfo.InvariantCulture, out var d) ? d : 0;
 
-    private sealed record PeriodRow(string Domain, string Period, string Key, decimal SpentUsd, long Version, string? ETag);
+    private sealed record PeriodRow(string Domain, string Period, string Key, decimal SpentUsd, long Version, ETag? ETag);
 
     private sealed record DomainState(PeriodRow Day, PeriodRow Month, decimal ReservedUsd, int Reservations);
 }

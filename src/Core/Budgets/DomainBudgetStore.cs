@@ -1,5 +1,6 @@
 using System.Globalization;
 using AgentFunctions.Core.Storage;
+using Azure.Data.Tables;
 using Azure;
 using Microsoft.Extensions.Options;
 
@@ -16,22 +17,23 @@ public sealed partial class DomainBudgetStore
 {
     private const string ReservationPrefix = "res|";
     private const int MaxConflictRetries = 30;
-    private readonly ITableClient _table;
+    private readonly TableClient _table;
     private readonly DomainBudgetLimits _limits;
     private readonly BudgetOptions _options;
     private readonly TimeProvider _time;
 
     /// <summary>Creates the store.</summary>
-    /// <param name="account">Storage account.</param>
+    /// <param name="clients">The storage clients.</param>
     /// <param name="limits">Limits per domain.</param>
     /// <param name="options">Table name and reservation lifetime.</param>
     /// <param name="time">Clock (periods are UTC days and months).</param>
-    public DomainBudgetStore(IStorageAccount account, DomainBudgetLimits limits, IOptions<BudgetOptions> options, TimeProvider time)
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public DomainBudgetStore(StorageClients clients, DomainBudgetLimits limits, IOptions<BudgetOptions> options, TimeProvider time)
     {
-        ArgumentNullException.ThrowIfNull(account);
+        ArgumentNullException.ThrowIfNull(clients);
         ArgumentNullException.ThrowIfNull(options);
         _options = options.Value;
-        _table = account.GetTableClient(_options.Table);
+        _table = clients.Tables.GetTableClient(_options.Table);
         _limits = limits;
         _time = time;
     }
@@ -39,7 +41,7 @@ public sealed partial class DomainBudgetStore
     /// <summary>Creates the table if missing.</summary>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>A task that completes when the table exists.</returns>
-    public Task EnsureCreatedAsync(CancellationToken cancellationToken = default) => _table.CreateIfNotExistsAsync(cancellationToken);
+    public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default) => await _table.CreateIfNotExistsAsync(cancellationToken);
 
     /// <summary>Reserves <paramref name="amountUsd"/> against the domain's daily and monthly limits, once per <paramref name="key"/>.</summary>
     /// <param name="domain">The domain.</param>
@@ -56,7 +58,7 @@ public sealed partial class DomainBudgetStore
         for (var attempt = 1; ; attempt++)
         {
             var now = _time.GetUtcNow();
-            if (await _table.GetEntityAsync(domain, ReservationPrefix + key, cancellationToken) is not null)
+            if (await _table.GetOrNullAsync(domain, ReservationPrefix + key, cancellationToken) is not null)
             {
                 return null;
             }
@@ -104,7 +106,7 @@ public sealed partial class DomainBudgetStore
     {
         for (var attempt = 1; ; attempt++)
         {
-            var reservation = await _table.GetEntityAsync(domain, ReservationPrefix + key, cancellationToken);
+            var reservation = await _table.GetOrNullAsync(domain, ReservationPrefix + key, cancellationToken);
             if (reservation is null)
             {
                 return; // already settled (or released)

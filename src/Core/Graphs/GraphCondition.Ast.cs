@@ -20,8 +20,10 @@ public sealed partial class GraphCondition
 
     /// <summary>Thrown inside the parser to stop at the first error; never escapes <see cref="TryParse(string, out GraphCondition?, out string?, out int)"/>.</summary>
     [SuppressMessage("Design", "CA1064:Exceptions should be public", Justification = "Control flow inside the parser only; never thrown to callers.")]
-    private sealed class SyntaxError(string message, int offset) : Exception(message)
+    private sealed class SyntaxError(string message, int offset, string code = GraphErrorCodes.InvalidExpression) : Exception(message)
     {
         public int Offset { get; } = offset;
+
+        public string Code { get; } = code;
     }
 }

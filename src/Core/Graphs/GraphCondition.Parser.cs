@@ -9,7 +9,7 @@ public sealed partial class GraphCondition
 {
     private static readonly string[] s_comparisons = ["==", "!=", "<", "<=", ">", ">="];
 
-    private sealed class Parser(string text)
+    private sealed partial class Parser(string text)
     {
         private readonly List<Token> _tokens = [];
         private int _next;
@@ -18,12 +18,12 @@ public sealed partial class GraphCondition
 
         private Token Current => _tokens[_next];
 
-        public bool TryParse([NotNullWhen(true)] out Ast? root, [NotNullWhen(false)] out string? error, out int offset)
+        public bool TryParse([NotNullWhen(true)] out Ast? root, [NotNullWhen(false)] out ParseFailure? failure)
         {
             root = null;
-            if (!TryTokenize(text, _tokens, out var tokenError, out offset))
+            if (!TryTokenize(text, _tokens, out var tokenError, out var offset))
             {
-                error = tokenError ?? "the condition cannot be read.";
+                failure = new ParseFailure(GraphErrorCodes.InvalidExpression, tokenError ?? "the condition cannot be read.", offset);
                 return false;
             }
 
@@ -40,12 +40,12 @@ public sealed partial class GraphCondition
                     throw new SyntaxError($"unexpected {Current.Describe()} after a complete condition; join conditions with && or ||.", Current.Offset);
                 }
 
-                (error, offset) = (null, 0);
+                failure = null;
                 return true;
             }
             catch (SyntaxError ex)
             {
-                (error, offset) = (ex.Message, ex.Offset);
+                failure = new ParseFailure(ex.Code, ex.Message, ex.Offset);
                 return false;
             }
         }
@@ -88,7 +88,18 @@ public sealed partial class GraphCondition
             return left;
         }
 
-        private Ast ParseUnary() => Accept("!") ? new NotAst(ParseUnary()) : ParsePrimary();
+        private Ast ParseUnary()
+        {
+            if (!Current.Is("!"))
+            {
+                return ParsePrimary();
+            }
+
+            Enter(Take().Offset);
+            var operand = ParseUnary();
+            Leave();
+            return new NotAst(operand);
+        }
 
         private Ast ParsePrimary()
         {
@@ -102,8 +113,10 @@ public sealed partial class GraphCondition
                         ? JsonValue.Create(number)
                         : JsonValue.Create(double.Parse(token.Text, NumberStyles.Float, CultureInfo.InvariantCulture)));
                 case TokenKind.Symbol when token.Text == "(":
+                    Enter(token.Offset);
                     var inner = ParseOr();
                     Expect(")", "to close '('");
+                    Leave();
                     return inner;
                 case TokenKind.Name:
                     return ParseName(token);
@@ -136,6 +149,7 @@ public sealed partial class GraphCondition
             var arguments = new List<Ast>();
             if (!Accept(")"))
             {
+                Enter(name.Offset);
                 do
                 {
                     arguments.Add(ParseOr());
@@ -143,6 +157,7 @@ public sealed partial class GraphCondition
                 while (Accept(","));
 
                 Expect(")", $"to close the arguments of {name.Text}()");
+                Leave();
             }
 
             var expected = name.Text == "contains" ? 2 : 1;

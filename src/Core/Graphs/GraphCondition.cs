@@ -19,7 +19,8 @@ namespace AgentFunctions.Core.Graphs;
 /// </code>
 /// Paths are lenient: a missing field, an index past the end or a step into a non-object reads as null.
 /// The result is true unless it is <c>false</c>, <c>null</c>, <c>0</c> or <c>""</c>. The syntax follows GitHub Actions
-/// expressions (<c>if:</c>), reduced to what graphs need.
+/// expressions (<c>if:</c>), reduced to what graphs need. A condition has at most <see cref="MaxLength"/> characters
+/// and nests at most <see cref="MaxDepth"/> levels, so neither parsing nor evaluation can exhaust the stack.
 /// </summary>
 public sealed partial class GraphCondition
 {
@@ -57,8 +58,32 @@ public sealed partial class GraphCondition
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
     public static bool TryParse(string text, [NotNullWhen(true)] out GraphCondition? condition, [NotNullWhen(false)] out string? error, out int offset)
     {
+        if (TryParse(text, out condition, out ParseFailure? failure))
+        {
+            (error, offset) = (null, 0);
+            return true;
+        }
+
+        (error, offset) = (failure.Value.Message, failure.Value.Offset);
+        return false;
+    }
+
+    /// <summary>Parses a condition, telling a limit (<see cref="MaxLength"/>, <see cref="MaxDepth"/>) apart from a syntax error.</summary>
+    /// <param name="text">Such as <c>nodes.tester.output.passed == true</c>, with or without <c>${{ }}</c>.</param>
+    /// <param name="condition">The condition when the text is well formed.</param>
+    /// <param name="failure">Why it is not, when it is not.</param>
+    /// <returns>True when the text is a well-formed condition within the limits.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
+    internal static bool TryParse(string text, [NotNullWhen(true)] out GraphCondition? condition, [NotNullWhen(false)] out ParseFailure? failure)
+    {
         ArgumentNullException.ThrowIfNull(text);
         condition = null;
+        if (CheckLength(text) is { } tooLong)
+        {
+            failure = tooLong;
+            return false;
+        }
+
         var start = 0;
         var end = text.Length;
         var trimmed = text.Trim();
@@ -70,9 +95,9 @@ public sealed partial class GraphCondition
 
         var body = text[start..end];
         var parser = new Parser(body);
-        if (!parser.TryParse(out var root, out error, out offset))
+        if (!parser.TryParse(out var root, out failure))
         {
-            offset += start;
+            failure = failure.Value with { Offset = failure.Value.Offset + start };
             return false;
         }
 

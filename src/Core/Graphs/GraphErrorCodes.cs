@@ -80,4 +80,21 @@ public static class GraphErrorCodes
 
     /// <summary>A graph's <c>name:</c> differs from its file name without the extension.</summary>
     public const string NameMismatch = "name_mismatch";
+
+    /// <summary>
+    /// Too large to read safely: the graph YAML is bigger than <see cref="YamlLimits.MaxBytes"/> or holds more than
+    /// <see cref="YamlLimits.MaxValues"/> values once aliases are expanded, or a condition is longer than
+    /// <see cref="GraphCondition.MaxLength"/>. The message names the limit.
+    /// </summary>
+    public const string TooLarge = "too_large";
+
+    /// <summary>
+    /// Nested too deeply to read safely: YAML mappings and sequences (aliases expanded) deeper than
+    /// <see cref="YamlLimits.MaxDepth"/>, or a condition's parentheses, <c>!</c> and call arguments deeper than
+    /// <see cref="GraphCondition.MaxDepth"/>. The message names the limit; the line is where the limit was passed.
+    /// </summary>
+    public const string TooDeep = "too_deep";
+
+    /// <summary>A YAML alias (<c>*name</c>) inside the node anchored <c>&amp;name</c> that it repeats: an endless value.</summary>
+    public const string YamlAlias = "yaml_alias";
 }

@@ -1,10 +1,14 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 
 namespace AgentFunctions.Core.Graphs;
 
 /// <content>Parsing: finding <c>${{ }}</c> in strings and reading their paths.</content>
 public sealed partial class GraphExpression
 {
+    /// <summary>Most characters one expression may have between <c>${{</c> and <c>}}</c>: 4,096. A longer one is malformed.</summary>
+    public const int MaxLength = 4096;
+
     private const string Open = "${{";
     private const string Close = "}}";
 
@@ -94,7 +98,7 @@ public sealed partial class GraphExpression
             }
             else
             {
-                errors.Add($"'{written}': {error}");
+                errors.Add($"'{(written.Length > 80 ? string.Concat(written.AsSpan(0, 80), "…") : written)}': {error}");
             }
 
             position = close + Close.Length;
@@ -106,6 +110,12 @@ public sealed partial class GraphExpression
     private static bool TryParseBody(string written, string body, [NotNullWhen(true)] out GraphExpression? expression, [NotNullWhen(false)] out string? error)
     {
         expression = null;
+        if (body.Length > MaxLength)
+        {
+            error = string.Create(CultureInfo.InvariantCulture, $"the expression is {body.Length:N0} characters long; the limit is {MaxLength:N0}.");
+            return false;
+        }
+
         var reader = new PathReader(body.Trim());
         var root = reader.ReadName();
         if (root is not ("inputs" or "nodes" or "item" or "item_index"))

@@ -8,7 +8,8 @@ namespace AgentFunctions.Core.Graphs;
 
 /// <summary>
 /// Loads graph YAML (format: <c>docs/graphs.md</c>) into a <see cref="GraphDefinition"/>, reporting every error it can
-/// find in one pass, each with a stable code and the YAML line.
+/// find in one pass, each with a stable code and the YAML line. Text that breaks a <see cref="YamlLimits"/> limit (size,
+/// nesting, aliases) is rejected with one error before any tree is built.
 /// </summary>
 public static partial class GraphLoader
 {
@@ -47,10 +48,16 @@ public static partial class GraphLoader
     private static YamlMappingNode? ParseRoot(string yamlText, GraphErrorList errors)
     {
         var stream = new YamlStream();
-        var parser = new Parser(new StringReader(yamlText));
+        var parser = new BoundedYamlParser(new Parser(new StringReader(yamlText)));
         try
         {
+            YamlLimits.CheckSize(yamlText);
             stream.Load(parser);
+        }
+        catch (YamlLimitException ex)
+        {
+            errors.Add(ex.Code, $"The graph cannot be read safely: {ex.Reason}", ex.At, null, null);
+            return null;
         }
         catch (YamlException ex)
         {

@@ -48,12 +48,16 @@ internal sealed partial class GraphReader
             return null;
         }
 
-        if (GraphCondition.TryParse(text, out var condition, out var error, out var offset))
+        if (GraphCondition.TryParse(text, out var condition, out GraphCondition.ParseFailure? failure))
         {
             return condition;
         }
 
-        errors.Add(GraphErrorCodes.InvalidExpression, $"Invalid condition in '{field}' at character {offset + 1} of '{text}': {error}", PositionIn(value, offset), nodeId, field);
+        var (code, error, offset) = failure.Value;
+        var message = code == GraphErrorCodes.InvalidExpression
+            ? $"Invalid condition in '{field}' at character {offset + 1} of '{text}': {error}"
+            : $"Condition in '{field}' cannot be read safely: {error}";
+        errors.Add(code, message, PositionIn(value, offset), nodeId, field);
         return null;
     }
 

@@ -4,7 +4,7 @@ using AgentFunctions.Core.Learning.Queries;
 using AgentFunctions.Core.Learning.Storage;
 using AgentFunctions.Core.Learning.Validation;
 using AgentFunctions.Core.Orchestration;
-using AgentFunctions.Core.Orchestration.Storage;
+using AgentFunctions.Core.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 

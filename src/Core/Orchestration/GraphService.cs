@@ -28,12 +28,16 @@ public sealed class GraphService
         ArgumentNullException.ThrowIfNull(prices);
         Context = new GraphLoaderContext(skills.Ids, tools.Tools.ToDictionary(t => t.Name, StringComparer.Ordinal), prices.Models);
         var directory = options.Value.Resolve(options.Value.GraphsPath);
-        var files = Directory.Exists(directory)
-            ? Directory.EnumerateFiles(directory).Where(f => f.EndsWith(".yaml", StringComparison.Ordinal) || f.EndsWith(".yml", StringComparison.Ordinal))
+        Directory = directory;
+        var files = System.IO.Directory.Exists(directory)
+            ? System.IO.Directory.EnumerateFiles(directory).Where(f => f.EndsWith(".yaml", StringComparison.Ordinal) || f.EndsWith(".yml", StringComparison.Ordinal))
                 .Order(StringComparer.Ordinal).Select(f => (f, File.ReadAllText(f)))
             : [];
         Catalog = GraphCatalog.Create(files, Context);
     }
+
+    /// <summary>Gets the folder the graph catalog was loaded from.</summary>
+    public string Directory { get; }
 
     /// <summary>Gets the validation context (skills, tools, models).</summary>
     public GraphLoaderContext Context { get; }

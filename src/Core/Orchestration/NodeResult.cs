@@ -36,6 +36,10 @@ public sealed record NodeResult(
     /// <summary>Gets the loop iteration of the attempt, from 1 (absent in messages written before loops existed, which means 1).</summary>
     public int Iteration { get; init; } = 1;
 
+    /// <summary>Gets why the attempt did not run when the domain budget refused its reservation (the model call would have
+    /// exceeded the domain's daily or monthly limit), or null. The orchestrator then applies the graph's budget policy.</summary>
+    public string? DomainRefusal { get; init; }
+
     /// <summary>Gets the attempt's duration in milliseconds.</summary>
     public long DurationMs => (long)(CompletedAt - StartedAt).TotalMilliseconds;
 }

@@ -2,25 +2,17 @@ using System.ComponentModel.DataAnnotations;
 
 namespace AgentFunctions.Core.Orchestration;
 
-/// <summary>Names of the queues, table and container the scheduler uses, and its delivery limits. Bound from <c>Orchestration</c>.</summary>
+/// <summary>The run-requests queue, the run record's table and payload container, and delivery limits. Bound from <c>Orchestration</c>.</summary>
 public sealed class OrchestrationOptions
 {
     /// <summary>The configuration section name.</summary>
     public const string SectionName = "Orchestration";
 
-    /// <summary>Gets or sets the queue of orchestrator events (run starts and node completions).</summary>
-    [Required]
-    public string OrchestratorQueue { get; set; } = "orchestrator";
-
-    /// <summary>Gets or sets the queue of work items (node attempts to execute).</summary>
-    [Required]
-    public string WorkItemQueue { get; set; } = "work-items";
-
     /// <summary>Gets or sets the queue other services put run requests on.</summary>
     [Required]
     public string RunRequestQueue { get; set; } = "run-requests";
 
-    /// <summary>Gets or sets the table holding run state (one partition per run).</summary>
+    /// <summary>Gets or sets the table holding the run record (one partition per run).</summary>
     [Required]
     public string RunsTable { get; set; } = "Runs";
 
@@ -34,9 +26,4 @@ public sealed class OrchestrationOptions
 
     /// <summary>Gets or sets how often a worker checks whether the run of the node it is executing was cancelled (it then stops the node).</summary>
     public TimeSpan CancellationCheckInterval { get; set; } = TimeSpan.FromSeconds(2);
-
-    /// <summary>Gets the poison queue name of a queue.</summary>
-    /// <param name="queue">The queue.</param>
-    /// <returns><c>&lt;queue&gt;-poison</c>.</returns>
-    public static string PoisonQueueOf(string queue) => queue + "-poison";
 }

@@ -20,7 +20,15 @@ public sealed record ApprovalDecided(string NodeId, bool Approved, string? By, s
 /// <summary>Someone asked to cancel the run.</summary>
 /// <param name="By">Who asked, as given.</param>
 /// <param name="Reason">Why, as given.</param>
-public sealed record CancelRun(string? By, string? Reason) : OrchestratorEvent;
+public sealed record CancelRun(string? By, string? Reason) : OrchestratorEvent
+{
+    /// <summary>
+    /// Gets the nodes (and instances) whose current attempt is executing now, as the orchestrator knows from the activities
+    /// it awaits: they are left to stop cooperatively and report, the others are cancelled at once. Null when unknown
+    /// (then only nodes in status <see cref="NodeStatus.Running"/> count as executing).
+    /// </summary>
+    public IReadOnlySet<string>? Executing { get; init; }
+}
 
 /// <summary>A run's partition as the orchestrator loads it: the header and every node.</summary>
 /// <param name="Header">The run header.</param>

@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using AgentFunctions.Core.Graphs;
+using AgentFunctions.Core.Orchestration.Durable;
 using AgentFunctions.Core.Orchestration.Messages;
+using Microsoft.DurableTask.Client;
 
 namespace AgentFunctions.Core.Orchestration;
 
@@ -17,11 +19,14 @@ public sealed partial class RunService
     /// <param name="fromNode">The node to re-run from.</param>
     /// <param name="mode"><c>recorded</c> (default) or <c>live</c>.</param>
     /// <param name="inputs">New inputs, or null for the parent's.</param>
+    /// <param name="client">The host's Durable Task client.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>Started, parent not found, or rejected with the field and reason.</returns>
-    public async Task<ReplayOutcome> ReplayAsync(string parentRunId, string? fromNode, string? mode, JsonObject? inputs, CancellationToken cancellationToken = default)
+    public async Task<ReplayOutcome> ReplayAsync(
+        string parentRunId, string? fromNode, string? mode, JsonObject? inputs, DurableTaskClient client, CancellationToken cancellationToken = default)
     {
-        if (await store.GetHeaderAsync(parentRunId, cancellationToken) is not { } parent)
+        ArgumentNullException.ThrowIfNull(client);
+        if (await store.ReadAsync(parentRunId, cancellationToken) is not { } parent)
         {
             return new ReplayParentNotFound();
         }
@@ -53,7 +58,7 @@ public sealed partial class RunService
         var index = GraphIndex.For(graph);
         fromNode = index.LoopBodies.Where(body => body.Value.Contains(fromNode)).Select(body => body.Value[0]).FirstOrDefault() ?? fromNode;
         var rerun = index.Topology.TransitiveSuccessors(fromNode).Append(fromNode).ToHashSet(StringComparer.Ordinal);
-        var parentNodes = await store.ReadNodesAsync(parentRunId, cancellationToken);
+        var parentNodes = parent.Nodes;
         var copiedIds = graph.Nodes
             .Where(n => !rerun.Contains(n.Id) && parentNodes.GetValueOrDefault(n.Id)?.Status == NodeStatus.Succeeded)
             .Select(n => n.Id)
@@ -68,10 +73,9 @@ public sealed partial class RunService
         var replay = new ReplayInfo(parentRunId, fromNode, mode, [.. graph.Nodes.Select(n => n.Id).Where(copiedIds.Contains)]);
         var creation = new RunCreation(runId, graph.Name, graph.SourceText, graph.ContentHash, bound.Inputs, graph.Budget.MaxCostUsd, time.GetUtcNow(), "replay", replay);
 
-        // Copied rows first (harmless if we crash before the start message), then the start message, then the header.
-        await store.WriteNodesAsync(runId, copied, cancellationToken);
-        await store.SendToOrchestratorAsync(runId, new OrchestratorMessage(MessageKinds.SchemaVersion, MessageKinds.RunStart, runId, creation, null), cancellationToken);
-        await store.TryCreateHeaderAsync(creation, cancellationToken);
+        // The copied nodes travel in the orchestration's input; its first record write stores them for the view.
+        await StartOrchestrationAsync(client, new GraphRunInput(creation, copied), cancellationToken);
+        await store.TryCreateAsync(creation, cancellationToken);
         return new ReplayStarted(runId, replay);
     }
 

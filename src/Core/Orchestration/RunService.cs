@@ -1,26 +1,33 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using AgentFunctions.Core.Graphs;
+using AgentFunctions.Core.Orchestration.Durable;
 using AgentFunctions.Core.Orchestration.Messages;
 using AgentFunctions.Core.Orchestration.Storage;
+using Microsoft.DurableTask.Client;
 
 namespace AgentFunctions.Core.Orchestration;
 
 /// <summary>
-/// Accepts run requests and reads runs back. Creating a run sends its <c>run.start</c> message (which carries everything
-/// needed to create the run) before writing the header, so a crash between the two loses nothing: the orchestrator
-/// creates the header from the message if it is missing.
+/// Accepts run requests, controls runs and reads them back. A run is a <see cref="GraphOrchestrator"/> orchestration whose
+/// instance id is the run id, scheduled through the <see cref="DurableTaskClient"/> the caller's host provides (the
+/// Functions host's <c>[DurableClient]</c>, or the standalone host's). Creating a run schedules the orchestration first and
+/// then writes the run's header (pending): a crash in between loses nothing, because the orchestrator's first record write
+/// creates the header too, and node activities wait (retrying) until it exists.
 /// </summary>
-public sealed partial class RunService(RunStore store, GraphService graphs, TimeProvider time)
+public sealed partial class RunService(IRunStore store, GraphService graphs, TimeProvider time)
 {
     /// <summary>Validates a request and starts the run.</summary>
     /// <param name="request">The request.</param>
     /// <param name="source"><c>http</c> or <c>queue</c>.</param>
+    /// <param name="client">The Durable Task client of the host.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>Accepted, graph not found, or invalid with every error.</returns>
-    public async Task<CreateRunOutcome> CreateAsync(RunRequest request, string source, CancellationToken cancellationToken = default)
+    /// <exception cref="Azure.RequestFailedException">Storage failed.</exception>
+    public async Task<CreateRunOutcome> CreateAsync(RunRequest request, string source, DurableTaskClient client, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(client);
         if (request.RunId is { } id && !RunIdPattern().IsMatch(id))
         {
             return Invalid("runId", "'runId' must be 3–64 letters, digits or hyphens, starting with a letter or digit.");
@@ -77,9 +84,9 @@ public sealed partial class RunService(RunStore store, GraphService graphs, Time
         }
 
         var creation = new RunCreation(runId, graph.Name, graph.SourceText, graph.ContentHash, bound.Inputs, graph.Budget.MaxCostUsd, time.GetUtcNow(), source);
-        await store.SendToOrchestratorAsync(runId, new OrchestratorMessage(MessageKinds.SchemaVersion, MessageKinds.RunStart, runId, creation, null), cancellationToken);
-        await store.TryCreateHeaderAsync(creation, cancellationToken);
-        return new RunAccepted(runId, RunStatus.Pending.ToWire(), Created: true);
+        var created = await StartOrchestrationAsync(client, new GraphRunInput(creation), cancellationToken);
+        await store.TryCreateAsync(creation, cancellationToken);
+        return new RunAccepted(runId, RunStatus.Pending.ToWire(), created);
     }
 
     /// <summary>Reads a run with every node of its graph.</summary>
@@ -88,17 +95,17 @@ public sealed partial class RunService(RunStore store, GraphService graphs, Time
     /// <returns>The view, or null when the run does not exist.</returns>
     public async Task<RunView?> GetAsync(string runId, CancellationToken cancellationToken = default)
     {
-        if (await store.GetHeaderAsync(runId, cancellationToken) is not { } loaded)
+        if (await store.ReadAsync(runId, cancellationToken) is not { } record)
         {
             return null;
         }
 
-        var header = loaded.Header;
-        var rows = await store.ReadNodesAsync(runId, cancellationToken);
+        var header = record.Header;
+        var rows = record.Nodes;
         GraphDefinition? graph = null;
         try
         {
-            graph = graphs.ForRun(header.GraphHash, loaded.GraphYaml);
+            graph = graphs.ForRun(header.GraphHash, record.GraphYaml);
         }
         catch (InvalidOperationException)
         {
@@ -125,13 +132,13 @@ public sealed partial class RunService(RunStore store, GraphService graphs, Time
     /// <returns>The page, or null when the run does not exist.</returns>
     public async Task<EventsPage?> GetEventsAsync(string runId, long after, int limit, CancellationToken cancellationToken = default)
     {
-        if (await store.GetHeaderAsync(runId, cancellationToken) is not { } loaded)
+        if (await store.GetStatusAsync(runId, cancellationToken) is not { } status)
         {
             return null;
         }
 
         var events = await store.ReadEventsAsync(runId, Math.Max(0, after), Math.Clamp(limit, 1, 1000), cancellationToken);
-        return new EventsPage(runId, events, events.Count > 0 ? events[^1].Seq : Math.Max(0, after), loaded.Header.Status.ToWire());
+        return new EventsPage(runId, events, events.Count > 0 ? events[^1].Seq : Math.Max(0, after), status.ToWire());
     }
 
     /// <summary>Records a human's decision on a node that waits for budget approval; the orchestrator applies it.</summary>
@@ -140,16 +147,19 @@ public sealed partial class RunService(RunStore store, GraphService graphs, Time
     /// <param name="approved">True to run the node despite the budget, false to fail it and the run.</param>
     /// <param name="by">Who decides.</param>
     /// <param name="comment">Why.</param>
+    /// <param name="client">The Durable Task client of the host.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>Accepted, run not found, or nothing pending.</returns>
-    public async Task<ApprovalOutcome> DecideApprovalAsync(string runId, string? nodeId, bool approved, string? by, string? comment, CancellationToken cancellationToken = default)
+    public async Task<ApprovalOutcome> DecideApprovalAsync(
+        string runId, string? nodeId, bool approved, string? by, string? comment, DurableTaskClient client, CancellationToken cancellationToken = default)
     {
-        if (await store.GetHeaderAsync(runId, cancellationToken) is null)
+        ArgumentNullException.ThrowIfNull(client);
+        if (await store.ReadAsync(runId, cancellationToken) is not { } record)
         {
             return new ApprovalRunNotFound();
         }
 
-        var waiting = (await store.ReadNodesAsync(runId, cancellationToken)).Values
+        var waiting = record.Nodes.Values
             .Where(n => n.Status == NodeStatus.AwaitingApproval).Select(n => n.NodeId).Order(StringComparer.Ordinal).ToList();
         var target = nodeId ?? (waiting.Count == 1 ? waiting[0] : null);
         if (target is null || !waiting.Contains(target))
@@ -160,8 +170,7 @@ public sealed partial class RunService(RunStore store, GraphService graphs, Time
                 : $"Node '{nodeId}' does not wait for approval (waiting: {string.Join(", ", waiting)}).");
         }
 
-        var decision = new ApprovalDecision(target, approved, by, comment);
-        await store.SendToOrchestratorAsync(runId, new OrchestratorMessage(MessageKinds.SchemaVersion, MessageKinds.ApprovalDecided, runId, null, null, decision), cancellationToken);
+        await client.RaiseEventAsync(runId, DurableNames.ApprovalEvent, new ApprovalDecision(target, approved, by, comment), cancellationToken);
         return new ApprovalAccepted(runId, target, approved);
     }
 
@@ -169,21 +178,23 @@ public sealed partial class RunService(RunStore store, GraphService graphs, Time
     /// <param name="runId">The run.</param>
     /// <param name="by">Who cancels.</param>
     /// <param name="reason">Why.</param>
+    /// <param name="client">The Durable Task client of the host.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The run's status before the request, or null when the run does not exist. Asking again is harmless.</returns>
-    public async Task<RunStatus?> CancelAsync(string runId, string? by, string? reason, CancellationToken cancellationToken = default)
+    public async Task<RunStatus?> CancelAsync(string runId, string? by, string? reason, DurableTaskClient client, CancellationToken cancellationToken = default)
     {
-        if (await store.GetHeaderAsync(runId, cancellationToken) is not { } loaded)
+        ArgumentNullException.ThrowIfNull(client);
+        if (await store.GetStatusAsync(runId, cancellationToken) is not { } status)
         {
             return null;
         }
 
-        if (!loaded.Header.Status.IsTerminal())
+        if (!status.IsTerminal())
         {
-            await store.SendToOrchestratorAsync(runId, new OrchestratorMessage(MessageKinds.SchemaVersion, MessageKinds.RunCancel, runId, null, null, null, new CancelRequest(by, reason)), cancellationToken);
+            await client.RaiseEventAsync(runId, DurableNames.CancelEvent, new CancelRequest(by, reason), cancellationToken);
         }
 
-        return loaded.Header.Status;
+        return status;
     }
 
     /// <summary>Creates a run id: <c>run-&lt;UTC yyyyMMdd-HHmmss&gt;-&lt;8 hex&gt;</c>, sortable by creation time.</summary>

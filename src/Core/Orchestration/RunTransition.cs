@@ -1,25 +1,27 @@
-using System.Text.Json.Nodes;
 using AgentFunctions.Core.Graphs;
 
 namespace AgentFunctions.Core.Orchestration;
 
 /// <summary>
-/// The run state machine as a pure function: (state, events) → (new state, work items to send, events to record).
-/// No I/O and no clock of its own, so it is tested exhaustively without storage and replayed safely: applying an event
-/// twice changes nothing the second time (a completion for an attempt that is no longer current is ignored).
+/// The run state machine as a pure function: (state, events) → (new state, work items to dispatch, events to record).
+/// No I/O and no clock of its own, so it is tested exhaustively without storage and replayed safely by an orchestrator:
+/// applying an event twice changes nothing the second time (a completion for an attempt that is no longer current is
+/// ignored). The graph orchestrator keeps one <see cref="RunMachine"/> for a whole run instead of copying the state per step.
 /// </summary>
-public static partial class RunTransition
+public static class RunTransition
 {
     /// <summary>Largest retry back-off, as in Durable Task's poison back-off cap scaled down for interactive runs.</summary>
     public static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(60);
 
-    /// <summary>Applies events to a run.</summary>
-    /// <param name="snapshot">The current state.</param>
+    /// <summary>Applies events to a copy of a run's state.</summary>
+    /// <param name="snapshot">The current state (not changed).</param>
     /// <param name="graph">The graph the run executes.</param>
     /// <param name="events">Events to apply, in order.</param>
-    /// <param name="budget">Cost plan of every node and the domain-budget refusals of this step.</param>
+    /// <param name="budget">Cost plan of every node and the domain-budget refusals known so far.</param>
     /// <param name="now">The time to stamp on changes.</param>
     /// <returns>The changes.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">An event is of an unknown type.</exception>
     public static TransitionResult Apply(
         RunSnapshot snapshot,
         GraphDefinition graph,
@@ -29,33 +31,7 @@ public static partial class RunTransition
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(graph);
-        ArgumentNullException.ThrowIfNull(events);
-        ArgumentNullException.ThrowIfNull(budget);
-        var state = new TransitionState(snapshot, graph, budget, now);
-        foreach (var e in events)
-        {
-            switch (e)
-            {
-                case StartRun:
-                    state.Start();
-                    break;
-                case NodeCompleted completed:
-                    state.Complete(completed.Result);
-                    break;
-                case ApprovalDecided decided:
-                    state.Decide(decided);
-                    break;
-                case CancelRun cancel:
-                    state.Cancel(cancel);
-                    break;
-                default:
-                    throw new ArgumentException($"Unknown event type {e.GetType().Name}.", nameof(events));
-            }
-        }
-
-        state.Schedule();
-        state.FinishIfDone();
-        return state.ToResult();
+        return new RunMachine(snapshot, graph).Apply(events, budget, now);
     }
 
     /// <summary>Computes the back-off before retry number <paramref name="nextAttempt"/>: 1 s, 2 s, 4 s … capped at <see cref="MaxRetryDelay"/>.</summary>
@@ -65,19 +41,5 @@ public static partial class RunTransition
     {
         var seconds = Math.Pow(2, Math.Clamp(nextAttempt - 2, 0, 10));
         return TimeSpan.FromSeconds(Math.Min(seconds, MaxRetryDelay.TotalSeconds));
-    }
-
-    private static JsonObject Data(params (string Key, JsonNode? Value)[] items)
-    {
-        var data = new JsonObject();
-        foreach (var (key, value) in items)
-        {
-            if (value is not null)
-            {
-                data[key] = value;
-            }
-        }
-
-        return data;
     }
 }

@@ -41,13 +41,14 @@ public sealed partial class SkillExecutionService(SkillCatalog skills, RunServic
     /// <param name="skill">The skill.</param>
     /// <param name="input">The input, or null/empty for the fixture.</param>
     /// <param name="model">A model override, or null for the skill's.</param>
+    /// <param name="client">The host's Durable Task client.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The run outcome (accepted, or invalid input).</returns>
-    public Task<CreateRunOutcome> StartAsync(SkillDefinition skill, JsonObject? input, string? model, CancellationToken cancellationToken = default)
+    public Task<CreateRunOutcome> StartAsync(SkillDefinition skill, JsonObject? input, string? model, Microsoft.DurableTask.Client.DurableTaskClient client, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(skill);
         var resolved = InputOrFixture(skill, input);
-        return runs.CreateAsync(new RunRequest(null, GraphFor(skill, resolved, model), resolved, null), "http", cancellationToken);
+        return runs.CreateAsync(new RunRequest(null, GraphFor(skill, resolved, model), resolved, null), "http", client, cancellationToken);
     }
 
     /// <summary>Gets the node id a skill's one-node run uses (the skill name).</summary>

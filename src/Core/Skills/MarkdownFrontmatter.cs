@@ -1,3 +1,4 @@
+using AgentFunctions.Core.Graphs;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -31,7 +32,7 @@ internal static class MarkdownFrontmatter
         return (null, text, 1);
     }
 
-    /// <summary>Parses frontmatter YAML into a mapping.</summary>
+    /// <summary>Parses frontmatter YAML into a mapping, within the <see cref="YamlLimits"/> (size, nesting, no aliases).</summary>
     /// <param name="yaml">The YAML text.</param>
     /// <param name="map">The mapping (empty for an empty block).</param>
     /// <param name="error">Why it cannot be used, and the 1-based file line, when the result is false.</param>
@@ -42,8 +43,7 @@ internal static class MarkdownFrontmatter
         error = default;
         try
         {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(yaml));
+            var stream = YamlLimits.Load(yaml);
             switch (stream.Documents.Count > 0 ? stream.Documents[0].RootNode : null)
             {
                 case null:
@@ -56,6 +56,11 @@ internal static class MarkdownFrontmatter
                     error = ("The frontmatter must be a YAML mapping of field: value lines.", (int)other.Start.Line + 1);
                     return false;
             }
+        }
+        catch (YamlLimitException ex)
+        {
+            error = ($"The frontmatter cannot be read safely: {ex.Reason}", ex.At is { } at ? (int)at.Line + 1 : 1);
+            return false;
         }
         catch (YamlException ex)
         {

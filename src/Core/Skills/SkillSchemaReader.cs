@@ -69,6 +69,10 @@ internal static class SkillSchemaReader
         {
             reader.Issues.Add(new SkillIssue(SkillIssueCodes.InvalidSchema, full, (int?)ex.LineNumber + 1, $"{key}: the file is not valid JSON: {ex.Message}", IsError: true));
         }
+        catch (YamlLimitException ex)
+        {
+            reader.Issues.Add(new SkillIssue(SkillIssueCodes.InvalidSchema, full, ex.At is { } at ? (int)at.Line : null, $"{key}: the file cannot be read safely: {ex.Reason}", IsError: true));
+        }
         catch (YamlException ex)
         {
             reader.Issues.Add(new SkillIssue(SkillIssueCodes.InvalidSchema, full, (int)ex.Start.Line, $"{key}: the file is not valid YAML: {ex.Message}", IsError: true));
@@ -79,8 +83,7 @@ internal static class SkillSchemaReader
 
     private static (JsonNode? Json, Dictionary<string, int> Lines) ConvertYamlFile(string text)
     {
-        var stream = new YamlStream();
-        stream.Load(new StringReader(text));
+        var stream = YamlLimits.Load(text);
         return stream.Documents.Count == 0 ? (null, []) : Convert(stream.Documents[0].RootNode, 0);
     }
 

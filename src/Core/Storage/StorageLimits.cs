@@ -1,8 +1,7 @@
 namespace AgentFunctions.Core.Storage;
 
 /// <summary>
-/// Azure Storage limits that both storage implementations enforce client-side, so that tests against the in-memory
-/// store and Azurite (which does not enforce all of them) catch what Azure would reject.
+/// Azure Storage limits the stores plan for (Azurite does not enforce all of them, Azure does).
 /// Source: learn.microsoft.com "Scalability and performance targets for Queue Storage / Table storage" and the
 /// Put Message and entity-group transaction REST references.
 /// </summary>

@@ -38,6 +38,21 @@ internal static partial class ToolsLog
     [LoggerMessage(EventId = 4150, Level = LogLevel.Information, Message = "Changelog entry committed as {Commit} in {Path}")]
     public static partial void ChangelogCommitted(this ILogger logger, string commit, string path);
 
+    [LoggerMessage(EventId = 4170, Level = LogLevel.Information, Message = "Removed run folder {Path}: its newest write, {NewestWrite:o}, is older than the retention of {Retention}")]
+    public static partial void WorkspaceRemoved(this ILogger logger, string path, DateTimeOffset newestWrite, TimeSpan retention);
+
+    [LoggerMessage(EventId = 4171, Level = LogLevel.Warning, Message = "Could not remove run folder {Path}: {Reason}")]
+    public static partial void WorkspaceRemoveFailed(this ILogger logger, string path, string reason);
+
+    [LoggerMessage(EventId = 4172, Level = LogLevel.Debug, Message = "Left {Path} alone: not a run folder (a run folder holds only <node>-a<attempt> folders)")]
+    public static partial void WorkspaceNotARunFolder(this ILogger logger, string path);
+
+    [LoggerMessage(EventId = 4173, Level = LogLevel.Information, Message = "Swept {WorkRoot}: removed {Removed} run folder(s) older than {Retention}, kept {Kept}")]
+    public static partial void WorkspaceSwept(this ILogger logger, string workRoot, int removed, TimeSpan retention, int kept);
+
+    [LoggerMessage(EventId = 4174, Level = LogLevel.Information, Message = "Workspace retention is off (Tools:Workspace:Retention is {Retention}); run folders under {WorkRoot} are kept")]
+    public static partial void WorkspaceRetentionOff(this ILogger logger, TimeSpan retention, string workRoot);
+
     [LoggerMessage(EventId = 4160, Level = LogLevel.Warning, Message = "Shell tool refused for run {RunId} node {NodeId}: Tools:Shell:Enabled is false")]
     public static partial void ShellRefused(this ILogger logger, string runId, string nodeId);
 }

@@ -1,20 +1,18 @@
 using AgentFunctions.Core.Budgets;
 using AgentFunctions.Core.Storage;
-using AgentFunctions.Core.Storage.Azure;
-using AgentFunctions.Core.Storage.InMemory;
-using AgentFunctions.Core.Tests.Storage;
 using AgentFunctions.TestSupport;
 using Microsoft.Extensions.Options;
 
 namespace AgentFunctions.Core.Tests.Budgets;
 
-/// <summary>Domain budgets on both storage implementations: limits, exactly-once settlement, and no overspending under concurrency.</summary>
-public abstract class DomainBudgetStoreTests
+/// <summary>Domain budgets in Table storage on a real Azurite: limits, exactly-once settlement, and no overspending under concurrency.</summary>
+public sealed class DomainBudgetStoreTests
 {
     private readonly DomainBudgetStore _store;
 
-    protected DomainBudgetStoreTests(IStorageAccount account)
+    public DomainBudgetStoreTests()
     {
+        var account = SharedAzurite.ClientsAsync().GetAwaiter().GetResult();
         var options = new BudgetOptions { Table = $"Budgets{Guid.NewGuid():N}"[..20] };
         options.Domains["hr"] = new DomainLimits { DailyUsd = 1.00m, MonthlyUsd = 10m };
         options.Domains["tiny"] = new DomainLimits { MonthlyUsd = 0.05m };
@@ -95,8 +93,3 @@ public abstract class DomainBudgetStoreTests
         Assert.Equal((3m, BudgetHealth.Healthy), (status.Month.SpentUsd, status.Health));
     }
 }
-
-public sealed class InMemoryDomainBudgetStoreTests() : DomainBudgetStoreTests(new InMemoryStorageAccount());
-
-[Collection(AzuriteCollection.Name)]
-public sealed class AzuriteDomainBudgetStoreTests(AzuriteFixture azurite) : DomainBudgetStoreTests(new AzureStorageAccount(azurite.ConnectionString));

@@ -6,36 +6,41 @@ using AgentFunctions.Core.Learning.Validation;
 using AgentFunctions.Core.Orchestration;
 using AgentFunctions.Core.Orchestration.Storage;
 using AgentFunctions.Core.Storage;
-using AgentFunctions.Core.Storage.InMemory;
 using AgentFunctions.TestSupport;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace AgentFunctions.Core.Tests.Learning;
 
-/// <summary>The learning services over one storage account (its own table and container), with fakes for the seams.</summary>
+/// <summary>The learning services over the shared Azurite (their own table, queues and container), with fakes for the seams.</summary>
 public sealed class LearningHost
 {
     public const string Skill = "ecm/order-details";
 
-    public LearningHost(IStorageAccount? account = null, FakeLearningModel? model = null, FakeSkillInvoker? invoker = null, LearningOptions? options = null)
+    public LearningHost(FakeLearningModel? model = null, FakeSkillInvoker? invoker = null, LearningOptions? options = null)
     {
-        Account = new CrashingStorageAccount(account ?? new InMemoryStorageAccount());
+        var connection = StorageConnection.FromConnectionString(SharedAzurite.ConnectionStringAsync().GetAwaiter().GetResult());
+        Clients = new StorageClients(connection, new StorageOptions(), [Crashes]);
         Model = model ?? new FakeLearningModel();
         Invoker = invoker ?? new FakeSkillInvoker();
         var suffix = Guid.NewGuid().ToString("N")[..12];
         options ??= new LearningOptions();
         options.Table = "Knowledge" + suffix;
+        options.CorrectionsQueue = "corrections-" + suffix;
+        options.ValidationsQueue = "validations-" + suffix;
         Options = options;
-        var payloads = new PayloadStore(Account, Microsoft.Extensions.Options.Options.Create(new OrchestrationOptions { PayloadContainer = "payloads" + suffix }));
-        Store = new KnowledgeStore(Account, payloads, Microsoft.Extensions.Options.Options.Create(options), Clock);
+        var payloads = new PayloadStore(Clients, Microsoft.Extensions.Options.Options.Create(new OrchestrationOptions { PayloadContainer = "payloads" + suffix }));
+        Store = new KnowledgeStore(Clients, payloads, Microsoft.Extensions.Options.Options.Create(options), Clock);
         Store.EnsureCreatedAsync().GetAwaiter().GetResult();
         Learning = new LearningService(Store, Model, NullLogger<LearningService>.Instance);
         Validation = new ValidationService(Store, Invoker, Model, NullLogger<ValidationService>.Instance);
         Queries = new KnowledgeQueries(Store);
     }
 
-    public CrashingStorageAccount Account { get; }
+    /// <summary>Gets the crash switch of every table transaction the stores send.</summary>
+    public CrashPolicy Crashes { get; } = new();
+
+    public StorageClients Clients { get; }
 
     public ManualTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
 

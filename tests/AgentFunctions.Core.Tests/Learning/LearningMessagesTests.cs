@@ -8,10 +8,11 @@ using AgentFunctions.Core.Orchestration;
 using AgentFunctions.Core.Orchestration.Messages;
 using AgentFunctions.Core.Orchestration.Storage;
 using AgentFunctions.Core.Storage;
-using AgentFunctions.Core.Storage.InMemory;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+
+using AgentFunctions.TestSupport;
 
 namespace AgentFunctions.Core.Tests.Learning;
 
@@ -95,27 +96,35 @@ public sealed class LearningMessagesTests
     [Fact]
     public async Task AddAgentFunctionsLearning_WithTheSeams_ResolvesEveryServiceAndCreatesStorage()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Learning:Table"] = "KnowledgeDi", ["Learning:MaxInjectedRules"] = "3" }).Build();
+        var suffix = SharedAzurite.Suffix();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Learning:Table"] = "KnowledgeDi" + suffix,
+            ["Learning:MaxInjectedRules"] = "3",
+            ["Learning:CorrectionsQueue"] = "corrections-" + suffix,
+            ["AzureWebJobsStorage"] = await SharedAzurite.ConnectionStringAsync(),
+        }).Build();
         var services = new ServiceCollection()
             .AddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(Microsoft.Extensions.Logging.Abstractions.NullLogger<>))
-            .AddSingleton<IStorageAccount>(new InMemoryStorageAccount())
+            .AddAgentFunctionsStorage(configuration)
             .AddSingleton<ISkillInvoker>(new FakeSkillInvoker())
             .AddSingleton<IExecutionLookup>(new FakeLookup(null))
             .AddAgentFunctionsLearning(configuration);
         await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
 
-        Assert.Equal(("KnowledgeDi", 3), (provider.GetRequiredService<IOptions<LearningOptions>>().Value.Table, provider.GetRequiredService<IOptions<LearningOptions>>().Value.MaxInjectedRules));
+        Assert.Equal(("KnowledgeDi" + suffix, 3), (provider.GetRequiredService<IOptions<LearningOptions>>().Value.Table, provider.GetRequiredService<IOptions<LearningOptions>>().Value.MaxInjectedRules));
         Assert.False(provider.GetRequiredService<ILearningModel>().CanDistill);
         Assert.NotNull(provider.GetRequiredService<LearningQueueHandlers>());
         Assert.NotNull(provider.GetRequiredService<KnowledgeQueries>());
         await provider.GetRequiredService<KnowledgeStore>().EnsureCreatedAsync();
-        Assert.Equal(0, await provider.GetRequiredService<IStorageAccount>().GetQueueClient("corrections-poison").GetApproximateMessageCountAsync());
+        var poison = provider.GetRequiredService<StorageClients>().Queues.GetQueueClient($"corrections-{suffix}-poison");
+        Assert.Equal(0, (await poison.GetPropertiesAsync()).Value.ApproximateMessagesCount);
     }
 
     private static (LearningQueueHandlers Handlers, LearningHost Host) Handlers(IExecutionLookup lookup)
     {
         var host = new LearningHost();
-        var payloads = new PayloadStore(new InMemoryStorageAccount(), Options.Create(new OrchestrationOptions()));
+        var payloads = new PayloadStore(host.Clients, Options.Create(new OrchestrationOptions { PayloadContainer = "payloads" + SharedAzurite.Suffix() }));
         return (new LearningQueueHandlers(host.Learning, host.Validation, lookup, payloads), host);
     }
 

@@ -138,7 +138,7 @@ public sealed class ValidationServiceTests
     {
         var host = await HostWithRuleAsync(FakeSkillInvoker.Learns("REFL-001", Good, Bad));
         var id = await host.Validation.RequestValidationAsync(LearningHost.Skill);
-        host.Account.CrashOnce(actions => actions.Any(a => a.Entity.RowKey.StartsWith("vrule|", StringComparison.Ordinal)));
+        host.Crashes.CrashOnce(body => body.Contains("RowKey\":\"vrule|", StringComparison.Ordinal) || body.Contains("RowKey='vrule|", StringComparison.Ordinal));
 
         await Assert.ThrowsAsync<IOException>(() => host.Validation.RunValidationAsync(LearningHost.Skill, id));
         var calls = host.Invoker.Calls.Count;

@@ -1,5 +1,6 @@
 using AgentFunctions.Core.Models;
 using AgentFunctions.TestSupport;
+using Microsoft.Extensions.Time.Testing;
 
 namespace AgentFunctions.Core.Tests.Models;
 
@@ -63,16 +64,25 @@ public sealed class ModelRouterFallbackTests
     [Fact]
     public async Task CompleteAsync_FirstModelTooSlow_TimesOutAndFallsBack()
     {
-        var started = TimeProvider.System.GetTimestamp();
-        var (result, server) = await CallAsync(
-            m => m == "model-a" ? new FakeModelReply("late") { Delay = TimeSpan.FromSeconds(10) } : new FakeModelReply("on time"),
-            s => s.With("Models:Routing:AttemptTimeout", "00:00:00.300"));
-        await using var _ = server;
+        // model-a does not answer within the test (its reply waits an hour; disposing the server ends it). The attempt
+        // timeout runs on a fake clock that the test moves past it once model-a has the request, so nothing depends on
+        // how fast this machine is.
+        var time = new FakeTimeProvider();
+        await using var server = FakeOpenAIServer.Start(body => body["model"]!.GetValue<string>() == "model-a"
+            ? new FakeModelReply("late") { Delay = TimeSpan.FromHours(1) }
+            : new FakeModelReply("on time"));
+        using var router = RouterFactory.Create(RouterFactory.ThreeModels(server.Endpoint).With("Models:Routing:AttemptTimeout", "00:00:30"), time: time);
+
+        var call = router.CompleteAsync(router.Plan("fake/a", null, "fake/c"), RouterFactory.Request());
+        Assert.True(await EventuallyAsync(() => server.RequestsFor("model-a") == 1), "model-a never received the request");
+        time.Advance(TimeSpan.FromSeconds(30));
+        var result = await call.WaitAsync(TimeSpan.FromSeconds(60));
 
         Assert.Equal("on time", result.Response.Text);
-        Assert.Equal([ModelAttemptOutcome.Timeout, ModelAttemptOutcome.Answered], result.Attempts.Select(a => a.Outcome));
-        Assert.InRange(result.Attempts[0].DurationMs, 250, 3000);
-        Assert.True(TimeProvider.System.GetElapsedTime(started) < TimeSpan.FromSeconds(5));
+        Assert.Equal([("fake/a", ModelAttemptOutcome.Timeout), ("fake/b", ModelAttemptOutcome.Answered)], result.Attempts.Select(a => (a.Model, a.Outcome)));
+        Assert.Equal(30_000, result.Attempts[0].DurationMs);
+        Assert.Contains("no answer within 30000 ms", result.Attempts[0].Error, StringComparison.Ordinal);
+        Assert.Equal((1, 1, 0), (server.RequestsFor("model-a"), server.RequestsFor("model-b"), server.RequestsFor("model-c")));
     }
 
     [Fact]
@@ -103,5 +113,21 @@ public sealed class ModelRouterFallbackTests
         Assert.All(ex.Attempts, a => Assert.Equal("fake", a.Provider));
         Assert.Contains("after 3 attempt(s)", ex.Message, StringComparison.Ordinal);
         Assert.Equal(3, server.Requests.Count);
+    }
+
+    /// <summary>Polls until <paramref name="condition"/> holds, for at most 30 seconds.</summary>
+    private static async Task<bool> EventuallyAsync(Func<bool> condition)
+    {
+        for (var waited = TimeSpan.Zero; !condition(); waited += TimeSpan.FromMilliseconds(20))
+        {
+            if (waited > TimeSpan.FromSeconds(30))
+            {
+                return false;
+            }
+
+            await Task.Delay(20);
+        }
+
+        return true;
     }
 }

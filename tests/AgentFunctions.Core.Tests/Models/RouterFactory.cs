@@ -18,10 +18,10 @@ internal static class RouterFactory
         return options;
     }
 
-    public static ModelRouter Create(IDictionary<string, string?> settings, RecordingStore? store = null)
+    public static ModelRouter Create(IDictionary<string, string?> settings, RecordingStore? store = null, TimeProvider? time = null)
     {
         var options = Options.Create(Bind(settings));
-        return new ModelRouter(new ModelPool(options), options, store ?? new RecordingStore(Path.GetTempPath()), TimeProvider.System, NullLogger<ModelRouter>.Instance);
+        return new ModelRouter(new ModelPool(options), options, store ?? new RecordingStore(Path.GetTempPath()), time ?? TimeProvider.System, NullLogger<ModelRouter>.Instance);
     }
 
     /// <summary>

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using AgentFunctions.Core.Tools.Processes;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -32,31 +31,32 @@ public sealed class ProcessRunnerTests
     }
 
     [Fact]
-    public async Task RunAsync_SleepOutlivesTimeout_KillsItWithinTwoSeconds()
+    public async Task RunAsync_SleepOutlivesTimeout_KillsItAndReportsTimedOut()
     {
-        var stopwatch = Stopwatch.StartNew();
+        var timeout = TimeSpan.FromMilliseconds(300);
 
-        var result = await _runner.RunAsync(new ProcessRequest("sleep", ["30"]) { Timeout = TimeSpan.FromMilliseconds(300) });
+        var result = await _runner.RunAsync(new ProcessRequest("sleep", ["300"]) { Timeout = timeout });
 
         Assert.True(result.TimedOut);
         Assert.False(result.Succeeded);
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(2.3), $"took {stopwatch.Elapsed}");
+        Assert.Equal(137, result.ExitCode); // 128 + SIGKILL: it was killed, not left to finish
+        Assert.True(result.DurationMs >= timeout.TotalMilliseconds, $"returned after {result.DurationMs} ms, before the timeout");
     }
 
     [Fact]
-    public async Task RunAsync_ShellWithBackgroundChild_KillsWholeTree()
+    public async Task RunAsync_CancelledWithBackgroundChild_KillsWholeTreeAndThrows()
     {
-        var pidFile = Path.Combine(Path.GetTempPath(), $"af-pid-{Guid.NewGuid():N}");
+        var pidFile = ProcessProbe.NewPidFile();
+        using var cancellation = new CancellationTokenSource();
         try
         {
-            var result = await _runner.RunAsync(new ProcessRequest("/bin/sh", ["-c", $"sleep 30 & echo $! > '{pidFile}'; wait"])
-            {
-                Timeout = TimeSpan.FromMilliseconds(500),
-            });
+            var run = _runner.RunAsync(new ProcessRequest("/bin/sh", ["-c", $"sleep 300 & echo $! > '{pidFile}'; wait"]), cancellation.Token);
+            var child = await ProcessProbe.ReadPidAsync(pidFile);
+            await cancellation.CancelAsync();
 
-            Assert.True(result.TimedOut);
-            var child = int.Parse((await File.ReadAllTextAsync(pidFile)).Trim(), System.Globalization.CultureInfo.InvariantCulture);
-            Assert.False(IsAlive(child), $"background child {child} survived the kill");
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
+
+            Assert.True(await ProcessProbe.EventuallyAsync(() => !ProcessProbe.IsAlive(child)), $"background child {child} survived the kill");
         }
         finally
         {
@@ -65,15 +65,46 @@ public sealed class ProcessRunnerTests
     }
 
     [Fact]
-    public async Task RunAsync_Cancelled_KillsProcessAndThrows()
+    public async Task RunAsync_CommandLeavesBackgroundChild_KillsItWhenTheCommandExits()
     {
-        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
-        var stopwatch = Stopwatch.StartNew();
+        var pidFile = ProcessProbe.NewPidFile();
+        try
+        {
+            var result = await _runner.RunAsync(new ProcessRequest("/bin/sh", ["-c", $"sleep 300 >/dev/null 2>&1 & echo $! > '{pidFile}'; echo done"]));
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(
-            () => _runner.RunAsync(new ProcessRequest("sleep", ["30"]), cancellation.Token));
+            Assert.Equal((0, "done\n"), (result.ExitCode, result.StandardOutput));
+            var child = await ProcessProbe.ReadPidAsync(pidFile);
+            Assert.True(await ProcessProbe.EventuallyAsync(() => !ProcessProbe.IsAlive(child)), $"background child {child} outlived the command");
+        }
+        finally
+        {
+            File.Delete(pidFile);
+        }
+    }
 
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(2.3), $"took {stopwatch.Elapsed}");
+    [Fact]
+    public async Task RunAsync_StandardInput_ReachesTheCommand()
+    {
+        var result = await _runner.RunAsync(new ProcessRequest("cat", []) { StandardInput = "line 1\nline 2\n" });
+
+        Assert.Equal((0, "line 1\nline 2\n"), (result.ExitCode, result.StandardOutput));
+    }
+
+    [Fact]
+    public async Task RunAsync_Command_HasTheHostAsItsParent()
+    {
+        var result = await _runner.RunAsync(new ProcessRequest("/bin/sh", ["-c", "echo $PPID"]));
+
+        Assert.Equal($"{Environment.ProcessId}\n", result.StandardOutput);
+    }
+
+    [Fact]
+    public async Task RunAsync_NameOfAShellBuiltin_RunsTheExecutable()
+    {
+        // dash's builtin echo would print "-e a\tb"; the executable /bin/echo (coreutils) understands -e.
+        var result = await _runner.RunAsync(new ProcessRequest("echo", ["-e", "a\\tb"]));
+
+        Assert.Equal("a\tb\n", result.StandardOutput);
     }
 
     [Fact]
@@ -93,25 +124,5 @@ public sealed class ProcessRunnerTests
         Assert.True(result.OutputTruncated);
         Assert.Equal(100, result.StandardOutput.Length);
         Assert.EndsWith("19999\n20000\n", result.StandardOutput, StringComparison.Ordinal);
-    }
-
-    /// <summary>True when the process exists and is not a zombie (a killed child may linger unreaped in a container).</summary>
-    private static bool IsAlive(int pid)
-    {
-        var stat = $"/proc/{pid}/stat";
-        if (!File.Exists(stat))
-        {
-            return false;
-        }
-
-        try
-        {
-            var text = File.ReadAllText(stat);
-            return text[(text.LastIndexOf(')') + 2)..][0] != 'Z';
-        }
-        catch (IOException)
-        {
-            return false;
-        }
     }
 }

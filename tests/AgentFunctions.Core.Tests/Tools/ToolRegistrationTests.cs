@@ -3,6 +3,7 @@ using AgentFunctions.Core.Tools.Shell;
 using AgentFunctions.Core.Tools.Workspaces;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -31,6 +32,24 @@ public sealed class ToolRegistrationTests
         Assert.True(provider.GetRequiredService<IOptions<ShellToolOptions>>().Value.Enabled);
         Assert.Equal("/srv/repos", provider.GetRequiredService<WorkspaceManager>().RepositoriesRoot);
         Assert.All(registry.Tools, t => Assert.All(t.RequiredArguments, a => Assert.Contains(a, t.KnownArguments)));
+    }
+
+    [Fact]
+    public void AddWorkspaceRetention_CalledTwice_RegistersOneHostedServiceWithTheBoundRetention()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Tools:Workspace:WorkRoot"] = "/tmp/af-work",
+            ["Tools:Workspace:Retention"] = "00:30:00",
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
+
+        services.AddAgentFunctionsTools(configuration).AddWorkspaceRetention().AddWorkspaceRetention();
+        using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+
+        var service = Assert.IsType<WorkspaceRetentionService>(Assert.Single(provider.GetServices<IHostedService>()));
+        Assert.Equal(TimeSpan.FromMinutes(30), service.SweepInterval);
     }
 
     [Fact]

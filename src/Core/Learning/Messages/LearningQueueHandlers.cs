@@ -1,7 +1,7 @@
 using AgentFunctions.Core.Learning.Corrections;
 using AgentFunctions.Core.Learning.Validation;
 using AgentFunctions.Core.Orchestration.Messages;
-using AgentFunctions.Core.Orchestration.Storage;
+using AgentFunctions.Core.Storage;
 
 namespace AgentFunctions.Core.Learning.Messages;
 

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using AgentFunctions.Core.Learning.Corrections;
 using AgentFunctions.Core.Storage;
+using Azure.Data.Tables;
+using Azure;
 
 namespace AgentFunctions.Core.Learning.Storage;
 
@@ -15,7 +17,7 @@ public sealed partial class KnowledgeStore
     public async Task<IReadOnlyList<Correction>> ListCorrectionsAsync(string skillId, CancellationToken cancellationToken = default)
     {
         var list = new List<Correction>();
-        await foreach (var row in _table.QueryAllAsync(TableQuery.WithPrefix(KnowledgeKeys.Partition(skillId), KnowledgeKeys.CorrectionPrefix), cancellationToken))
+        await foreach (var row in _table.QueryPrefixAsync(KnowledgeKeys.Partition(skillId), KnowledgeKeys.CorrectionPrefix, cancellationToken))
         {
             list.Add(await ToCorrectionAsync(row, cancellationToken));
         }
@@ -34,8 +36,8 @@ public sealed partial class KnowledgeStore
     internal async Task<Versioned<Correction>?> ReadCorrectionAsync(string skillId, string correctionId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(correctionId);
-        var row = await _table.GetEntityAsync(KnowledgeKeys.Partition(skillId), KnowledgeKeys.Correction(correctionId), cancellationToken);
-        return row is null ? null : new Versioned<Correction>(await ToCorrectionAsync(row, cancellationToken), row.ETag!);
+        var row = await _table.GetOrNullAsync(KnowledgeKeys.Partition(skillId), KnowledgeKeys.Correction(correctionId), cancellationToken);
+        return row is null ? null : new Versioned<Correction>(await ToCorrectionAsync(row, cancellationToken), row.ETag);
     }
 
     /// <summary>Stores a new correction under the next <c>CORR-</c> id, unless its duplicate row exists; marks its execution corrected in the same transaction.</summary>
@@ -49,7 +51,7 @@ public sealed partial class KnowledgeStore
         execution["Corrected"] = true;
         for (var attempt = 1; ; attempt++)
         {
-            if (await _table.GetEntityAsync(partition, dedupKey, cancellationToken) is { } existing)
+            if (await _table.GetOrNullAsync(partition, dedupKey, cancellationToken) is { } existing)
             {
                 var earlier = existing.GetString("CorrectionId")!;
                 return new CorrectionAccepted(draft.SkillId, earlier, earlier);
@@ -109,7 +111,7 @@ public sealed partial class KnowledgeStore
         SkillVersion = row.GetString("SkillVersion") ?? string.Empty,
         RunId = row.GetString("RunId")!,
         NodeId = row.GetString("NodeId")!,
-        Attempt = (int)(row.GetInt64("Attempt") ?? 1),
+        Attempt = (int)(row.GetLong("Attempt") ?? 1),
         Text = row.GetString("Text")!,
         By = row.GetString("By"),
         Model = row.GetString("Model"),

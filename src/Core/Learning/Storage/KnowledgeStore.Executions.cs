@@ -1,4 +1,6 @@
 using AgentFunctions.Core.Storage;
+using Azure.Data.Tables;
+using Azure;
 
 namespace AgentFunctions.Core.Learning.Storage;
 
@@ -18,7 +20,7 @@ public sealed partial class KnowledgeStore
             await _table.AddEntityAsync(row, cancellationToken);
             return true;
         }
-        catch (Azure.RequestFailedException ex) when (ex.Status == 409)
+        catch (RequestFailedException ex) when (ex.Status == 409)
         {
             return false;
         }
@@ -28,7 +30,7 @@ public sealed partial class KnowledgeStore
     internal async Task<IReadOnlyList<(string Day, bool Corrected)>> ReadExecutionsAsync(string skillId, CancellationToken cancellationToken)
     {
         var list = new List<(string, bool)>();
-        await foreach (var row in _table.QueryAllAsync(TableQuery.WithPrefix(KnowledgeKeys.Partition(skillId), KnowledgeKeys.ExecutionPrefix), cancellationToken))
+        await foreach (var row in _table.QueryPrefixAsync(KnowledgeKeys.Partition(skillId), KnowledgeKeys.ExecutionPrefix, cancellationToken))
         {
             list.Add((row.GetString("Day") ?? "unknown", row.GetBoolean("Corrected") ?? false));
         }

@@ -1,6 +1,8 @@
 using AgentFunctions.Core.Learning.Corrections;
 using AgentFunctions.Core.Learning.Reflexions;
 using AgentFunctions.Core.Storage;
+using Azure.Data.Tables;
+using Azure;
 
 namespace AgentFunctions.Core.Learning.Storage;
 
@@ -25,9 +27,9 @@ public sealed partial class KnowledgeStore
     internal async Task<IReadOnlyList<Versioned<ReflexionRule>>> ReadRulesAsync(string skillId, CancellationToken cancellationToken)
     {
         var list = new List<Versioned<ReflexionRule>>();
-        await foreach (var row in _table.QueryAllAsync(TableQuery.WithPrefix(KnowledgeKeys.Partition(skillId), KnowledgeKeys.RulePrefix), cancellationToken))
+        await foreach (var row in _table.QueryPrefixAsync(KnowledgeKeys.Partition(skillId), KnowledgeKeys.RulePrefix, cancellationToken))
         {
-            list.Add(new Versioned<ReflexionRule>(ToRule(row), row.ETag!));
+            list.Add(new Versioned<ReflexionRule>(ToRule(row), row.ETag));
         }
 
         return [.. list.OrderBy(r => KnowledgeKeys.NumberOf(r.Value.Id))];
@@ -36,8 +38,8 @@ public sealed partial class KnowledgeStore
     internal async Task<Versioned<ReflexionRule>?> ReadRuleAsync(string skillId, string ruleId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(ruleId);
-        var row = await _table.GetEntityAsync(KnowledgeKeys.Partition(skillId), KnowledgeKeys.Rule(ruleId), cancellationToken);
-        return row is null ? null : new Versioned<ReflexionRule>(ToRule(row), row.ETag!);
+        var row = await _table.GetOrNullAsync(KnowledgeKeys.Partition(skillId), KnowledgeKeys.Rule(ruleId), cancellationToken);
+        return row is null ? null : new Versioned<ReflexionRule>(ToRule(row), row.ETag);
     }
 
     /// <summary>ExpeL ADD: inserts a new rule under the next <c>REFL-</c> id and links the correction to it, atomically.</summary>
@@ -78,7 +80,7 @@ public sealed partial class KnowledgeStore
             await _table.UpdateEntityAsync(RuleEntity(updated), rule.ETag, TableUpdateMode.Replace, cancellationToken);
             return true;
         }
-        catch (Azure.RequestFailedException ex) when (ex.Status == 412)
+        catch (RequestFailedException ex) when (ex.Status == 412)
         {
             return false;
         }
@@ -119,8 +121,8 @@ public sealed partial class KnowledgeStore
         StatusReason = row.GetString("StatusReason"),
         Source = row.GetString("Source") ?? RuleSource.Verbatim,
         SourceReason = row.GetString("SourceReason"),
-        Counter = (int)(row.GetInt64("Counter") ?? 0),
-        ConsecutiveFailures = (int)(row.GetInt64("ConsecutiveFailures") ?? 0),
+        Counter = (int)(row.GetLong("Counter") ?? 0),
+        ConsecutiveFailures = (int)(row.GetLong("ConsecutiveFailures") ?? 0),
         LastValidationId = row.GetString("LastValidationId"),
         CreatedAt = row.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue,
         UpdatedAt = row.GetDateTimeOffset("UpdatedAt") ?? DateTimeOffset.MinValue,

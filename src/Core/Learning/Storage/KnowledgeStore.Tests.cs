@@ -2,6 +2,8 @@ using System.Text.Json.Nodes;
 using AgentFunctions.Core.Learning.Corrections;
 using AgentFunctions.Core.Learning.RegressionTests;
 using AgentFunctions.Core.Storage;
+using Azure.Data.Tables;
+using Azure;
 
 namespace AgentFunctions.Core.Learning.Storage;
 
@@ -15,7 +17,7 @@ public sealed partial class KnowledgeStore
     public async Task<IReadOnlyList<RegressionTest>> ListTestsAsync(string skillId, CancellationToken cancellationToken = default)
     {
         var list = new List<RegressionTest>();
-        await foreach (var row in _table.QueryAllAsync(TableQuery.WithPrefix(KnowledgeKeys.Partition(skillId), KnowledgeKeys.TestPrefix), cancellationToken))
+        await foreach (var row in _table.QueryPrefixAsync(KnowledgeKeys.Partition(skillId), KnowledgeKeys.TestPrefix, cancellationToken))
         {
             list.Add(await ToTestAsync(row, cancellationToken));
         }

@@ -1,6 +1,8 @@
 using AgentFunctions.Core.Learning.Reflexions;
 using AgentFunctions.Core.Learning.Validation;
 using AgentFunctions.Core.Storage;
+using Azure.Data.Tables;
+using Azure;
 
 namespace AgentFunctions.Core.Learning.Storage;
 
@@ -14,7 +16,7 @@ public sealed partial class KnowledgeStore
     public async Task<IReadOnlyList<ValidationRun>> ListValidationsAsync(string skillId, CancellationToken cancellationToken = default)
     {
         var list = new List<ValidationRun>();
-        await foreach (var row in _table.QueryAllAsync(TableQuery.WithPrefix(KnowledgeKeys.Partition(skillId), KnowledgeKeys.ValidationPrefix), cancellationToken))
+        await foreach (var row in _table.QueryPrefixAsync(KnowledgeKeys.Partition(skillId), KnowledgeKeys.ValidationPrefix, cancellationToken))
         {
             list.Add(ToValidation(row));
         }
@@ -43,7 +45,7 @@ public sealed partial class KnowledgeStore
     internal async Task<ValidationRun?> ReadValidationAsync(string skillId, string validationId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(validationId);
-        var row = await _table.GetEntityAsync(KnowledgeKeys.Partition(skillId), KnowledgeKeys.Validation(validationId), cancellationToken);
+        var row = await _table.GetOrNullAsync(KnowledgeKeys.Partition(skillId), KnowledgeKeys.Validation(validationId), cancellationToken);
         return row is null ? null : ToValidation(row);
     }
 
@@ -81,7 +83,7 @@ public sealed partial class KnowledgeStore
         {
             await _table.AddEntityAsync(row, cancellationToken);
         }
-        catch (Azure.RequestFailedException ex) when (ex.Status == 409)
+        catch (RequestFailedException ex) when (ex.Status == 409)
         {
             // Already recorded by an earlier delivery of this validation.
         }
@@ -93,7 +95,7 @@ public sealed partial class KnowledgeStore
     {
         var partition = KnowledgeKeys.Partition(updated.SkillId);
         var key = KnowledgeKeys.RuleResult(validationId, updated.Id);
-        if (await _table.GetEntityAsync(partition, key, cancellationToken) is not null)
+        if (await _table.GetOrNullAsync(partition, key, cancellationToken) is not null)
         {
             return true;
         }
@@ -108,7 +110,7 @@ public sealed partial class KnowledgeStore
         where T : class
     {
         var list = new List<T>();
-        await foreach (var row in _table.QueryAllAsync(TableQuery.WithPrefix(KnowledgeKeys.Partition(skillId), prefix), cancellationToken))
+        await foreach (var row in _table.QueryPrefixAsync(KnowledgeKeys.Partition(skillId), prefix, cancellationToken))
         {
             if (KnowledgeJson.Deserialize<T?>(await _payloads.GetPropertyAsync(row, "Data", cancellationToken), null) is { } value)
             {
@@ -141,9 +143,9 @@ public sealed partial class KnowledgeStore
         row.GetDateTimeOffset("RequestedAt") ?? DateTimeOffset.MinValue,
         row.GetDateTimeOffset("StartedAt"),
         row.GetDateTimeOffset("CompletedAt"),
-        (int)(row.GetInt64("TestsTotal") ?? 0),
-        (int)(row.GetInt64("TestsPassed") ?? 0),
-        (int)(row.GetInt64("TestsFailed") ?? 0),
-        (int)(row.GetInt64("TestsErrored") ?? 0),
-        (int)(row.GetInt64("TestsSkipped") ?? 0));
+        (int)(row.GetLong("TestsTotal") ?? 0),
+        (int)(row.GetLong("TestsPassed") ?? 0),
+        (int)(row.GetLong("TestsFailed") ?? 0),
+        (int)(row.GetLong("TestsErrored") ?? 0),
+        (int)(row.GetLong("TestsSkipped") ?? 0));
 }

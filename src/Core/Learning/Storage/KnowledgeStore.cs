@@ -1,6 +1,9 @@
-using AgentFunctions.Core.Orchestration;
 using AgentFunctions.Core.Orchestration.Storage;
+using AgentFunctions.Core.Orchestration;
 using AgentFunctions.Core.Storage;
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
+using Azure;
 using Microsoft.Extensions.Options;
 
 namespace AgentFunctions.Core.Learning.Storage;
@@ -17,26 +20,27 @@ namespace AgentFunctions.Core.Learning.Storage;
 public sealed partial class KnowledgeStore
 {
     private const int MaxConflictRetries = 60;
-    private readonly IStorageAccount _account;
-    private readonly ITableClient _table;
+    private readonly QueueServiceClient _queues;
+    private readonly TableClient _table;
     private readonly PayloadStore _payloads;
     private readonly LearningOptions _options;
     private readonly TimeProvider _time;
 
     /// <summary>Creates the store.</summary>
-    /// <param name="account">The storage account.</param>
+    /// <param name="clients">The storage clients.</param>
     /// <param name="payloads">Where large inputs and outputs go.</param>
     /// <param name="options">Table and queue names.</param>
     /// <param name="time">The clock for timestamps.</param>
-    public KnowledgeStore(IStorageAccount account, PayloadStore payloads, IOptions<LearningOptions> options, TimeProvider time)
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public KnowledgeStore(StorageClients clients, PayloadStore payloads, IOptions<LearningOptions> options, TimeProvider time)
     {
-        ArgumentNullException.ThrowIfNull(account);
+        ArgumentNullException.ThrowIfNull(clients);
         ArgumentNullException.ThrowIfNull(payloads);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(time);
-        _account = account;
+        _queues = clients.Queues;
         _options = options.Value;
-        _table = account.GetTableClient(_options.Table);
+        _table = clients.Tables.GetTableClient(_options.Table);
         _payloads = payloads;
         _time = time;
     }
@@ -54,11 +58,11 @@ public sealed partial class KnowledgeStore
         await _table.CreateIfNotExistsAsync(cancellationToken);
         foreach (var queue in new[] { _options.CorrectionsQueue, _options.ValidationsQueue })
         {
-            await _account.GetQueueClient(queue).CreateIfNotExistsAsync(cancellationToken);
-            await _account.GetQueueClient(OrchestrationOptions.PoisonQueueOf(queue)).CreateIfNotExistsAsync(cancellationToken);
+            await _queues.GetQueueClient(queue).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+            await _queues.GetQueueClient(Messaging.DeadLetterQueue.PoisonQueueOf(queue)).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         }
 
-        await _payloads.Container.CreateIfNotExistsAsync(cancellationToken);
+        await _payloads.EnsureCreatedAsync(cancellationToken);
     }
 
     /// <summary>Lists the skills that have any knowledge (corrections, executions, rules or tests).</summary>
@@ -67,7 +71,7 @@ public sealed partial class KnowledgeStore
     public async Task<IReadOnlyList<string>> ListSkillsAsync(CancellationToken cancellationToken = default)
     {
         var skills = new List<string>();
-        await foreach (var row in _table.QueryAllAsync(new TableQuery(KnowledgeKeys.SkillsPartition), cancellationToken))
+        await foreach (var row in _table.QueryPrefixAsync(KnowledgeKeys.SkillsPartition, string.Empty, cancellationToken))
         {
             if (row.GetString("SkillId") is { } id)
             {
@@ -92,8 +96,8 @@ public sealed partial class KnowledgeStore
     private async Task<string?> TryAddWithNewIdAsync(string partition, string kind, Func<string, IEnumerable<TableTransactionAction>> build, CancellationToken cancellationToken)
     {
         var key = KnowledgeKeys.Counter(kind);
-        var counter = await _table.GetEntityAsync(partition, key, cancellationToken);
-        var next = (counter?.GetInt64("Last") ?? 0) + 1;
+        var counter = await _table.GetOrNullAsync(partition, key, cancellationToken);
+        var next = (counter?.GetLong("Last") ?? 0) + 1;
         var id = KnowledgeKeys.FormatId(kind, next);
         var row = new TableEntity(partition, key) { ["Last"] = next };
         var bump = counter is null
@@ -130,7 +134,7 @@ public sealed partial class KnowledgeStore
 
     private static void CopyProperties(TableEntity from, TableEntity to)
     {
-        foreach (var (name, value) in from.Properties)
+        foreach (var (name, value) in from.UserProperties())
         {
             to[name] = value;
         }

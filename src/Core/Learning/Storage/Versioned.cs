@@ -4,4 +4,4 @@ namespace AgentFunctions.Core.Learning.Storage;
 /// <typeparam name="T">The value type.</typeparam>
 /// <param name="Value">The value.</param>
 /// <param name="ETag">The entity's ETag.</param>
-internal sealed record Versioned<T>(T Value, string ETag);
+internal sealed record Versioned<T>(T Value, Azure.ETag ETag);

@@ -3,7 +3,7 @@ using AgentFunctions.Core.Orchestration.Storage;
 namespace AgentFunctions.Core.Orchestration.Execution;
 
 /// <summary>Finds the model answers a run's node received, by request key, for recorded replays of that run.</summary>
-public sealed class ReplayResponses(RunStore store)
+public sealed class ReplayResponses(IRunStore store)
 {
     /// <summary>Finds the answer a parent run's node received for the same request.</summary>
     /// <param name="parentRunId">The parent run.</param>

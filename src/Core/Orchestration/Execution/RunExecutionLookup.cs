@@ -5,17 +5,16 @@ using AgentFunctions.Core.Orchestration.Storage;
 namespace AgentFunctions.Core.Orchestration.Execution;
 
 /// <summary>Finds a finished skill execution in the run store: the node's skill, version, input, output and model.</summary>
-public sealed class RunExecutionLookup(RunStore store) : IExecutionLookup
+public sealed class RunExecutionLookup(IRunStore store) : IExecutionLookup
 {
     /// <inheritdoc/>
     public async Task<ExecutionRecord?> FindAsync(string runId, string nodeId, CancellationToken cancellationToken = default)
     {
-        if (await store.GetNodeAsync(runId, nodeId, cancellationToken) is not { } row)
+        if ((await store.ReadAsync(runId, cancellationToken))?.Nodes.GetValueOrDefault(nodeId) is not { } node)
         {
             return null;
         }
 
-        var node = row.Node;
         if (node.Status != NodeStatus.Succeeded || node.Details?["skill"]?.GetValue<string>() is not { } skill)
         {
             return null;

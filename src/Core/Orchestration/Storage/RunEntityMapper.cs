@@ -3,38 +3,44 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using AgentFunctions.Core.Orchestration.Messages;
 using AgentFunctions.Core.Storage;
+using Azure.Data.Tables;
 
 namespace AgentFunctions.Core.Orchestration.Storage;
 
-/// <summary>Maps run headers, node states and results to table entities and back (JSON through <see cref="PayloadStore"/>).</summary>
+/// <summary>
+/// Maps run headers and node states to table entities and back (USD amounts as exact decimal strings; JSON through
+/// <see cref="PayloadStore"/>). Graph YAML read from a header is kept by its graph hash (the SHA-256 of the text, so an
+/// entry never goes stale): a wide graph's YAML lives in a blob, and every node activity reads its run's header, so
+/// without it each node would download the whole graph again.
+/// </summary>
 public sealed class RunEntityMapper(PayloadStore payloads)
 {
     private const int MaxErrorChars = 8 * 1024;
+    private const int MaxCachedGraphs = 64;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _graphYaml = new(StringComparer.Ordinal);
 
-    /// <summary>Builds the header entity; <paramref name="graphYaml"/> and inputs are written only when creating.</summary>
+    /// <summary>Builds the header entity; graph YAML and inputs are included only when <paramref name="graphYaml"/> is given (a merge keeps the stored ones).</summary>
     /// <param name="header">The header.</param>
-    /// <param name="graphYaml">The graph YAML when creating the row, else null (a merge keeps the stored one).</param>
+    /// <param name="graphYaml">The graph YAML when creating the row, else null.</param>
     /// <param name="cancellationToken">Cancels uploads.</param>
     /// <returns>The entity.</returns>
     public async Task<TableEntity> ToEntityAsync(RunHeader header, string? graphYaml, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(header);
-        var e = new TableEntity(header.RunId, RunRowKeys.Header)
-        {
-            ["GraphName"] = header.GraphName,
-            ["GraphHash"] = header.GraphHash,
-            ["Status"] = header.Status.ToWire(),
-            ["CreatedAt"] = header.CreatedAt,
-            ["StartedAt"] = header.StartedAt,
-            ["CompletedAt"] = header.CompletedAt,
-            ["Error"] = Truncate(header.Error),
-            ["BudgetUsd"] = header.BudgetUsd is { } b ? Exact(b) : null,
-            ["SpentUsd"] = Exact(header.SpentUsd),
-            ["ReservedUsd"] = Exact(header.ReservedUsd),
-            ["NextEventSeq"] = header.NextEventSeq,
-            ["Source"] = header.Source,
-            ["Replay"] = header.Replay is null ? null : JsonSerializer.Serialize(header.Replay, MessageCodec.Options),
-        };
+        var e = new TableEntity(header.RunId, RunRowKeys.Header);
+        Set(e, "GraphName", header.GraphName);
+        Set(e, "GraphHash", header.GraphHash);
+        Set(e, "Status", header.Status.ToWire());
+        Set(e, "CreatedAt", header.CreatedAt);
+        Set(e, "StartedAt", header.StartedAt);
+        Set(e, "CompletedAt", header.CompletedAt);
+        Set(e, "Error", Truncate(header.Error));
+        Set(e, "BudgetUsd", header.BudgetUsd is { } b ? Exact(b) : null);
+        Set(e, "SpentUsd", Exact(header.SpentUsd));
+        Set(e, "ReservedUsd", Exact(header.ReservedUsd));
+        Set(e, "NextEventSeq", header.NextEventSeq);
+        Set(e, "Source", header.Source);
+        Set(e, "Replay", header.Replay is null ? null : JsonSerializer.Serialize(header.Replay, MessageCodec.Options));
         if (graphYaml is not null)
         {
             await payloads.SetPropertyAsync(e, "GraphYaml", graphYaml, cancellationToken);
@@ -48,7 +54,7 @@ public sealed class RunEntityMapper(PayloadStore payloads)
     /// <param name="e">The entity.</param>
     /// <param name="cancellationToken">Cancels downloads.</param>
     /// <returns>The header and the graph YAML.</returns>
-    public async Task<(RunHeader Header, string GraphYaml)> ToHeaderAsync(TableEntity e, CancellationToken cancellationToken = default)
+    public async Task<StoredRunHeader> ToHeaderAsync(TableEntity e, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(e);
         var inputs = await payloads.GetPropertyAsync(e, "Inputs", cancellationToken);
@@ -68,10 +74,31 @@ public sealed class RunEntityMapper(PayloadStore payloads)
             e.GetInt64("NextEventSeq") ?? 1,
             e.GetString("Source") ?? "http",
             e.GetString("Replay") is { } replay ? JsonSerializer.Deserialize<ReplayInfo>(replay, MessageCodec.Options) : null);
-        return (header, await payloads.GetPropertyAsync(e, "GraphYaml", cancellationToken) ?? string.Empty);
+        return new StoredRunHeader(header, await GraphYamlAsync(e, header.GraphHash, cancellationToken));
     }
 
-    /// <summary>Builds a node entity holding the whole node state.</summary>
+    private async Task<string> GraphYamlAsync(TableEntity e, string graphHash, CancellationToken cancellationToken)
+    {
+        if (graphHash.Length > 0 && _graphYaml.TryGetValue(graphHash, out var cached))
+        {
+            return cached;
+        }
+
+        var yaml = await payloads.GetPropertyAsync(e, "GraphYaml", cancellationToken) ?? string.Empty;
+        if (graphHash.Length > 0 && yaml.Length > 0)
+        {
+            if (_graphYaml.Count >= MaxCachedGraphs)
+            {
+                _graphYaml.Clear(); // a small bound is enough: runs in flight at once share few graphs
+            }
+
+            _graphYaml[graphHash] = yaml;
+        }
+
+        return yaml;
+    }
+
+    /// <summary>Builds a node entity.</summary>
     /// <param name="runId">The run.</param>
     /// <param name="node">The node state.</param>
     /// <param name="cancellationToken">Cancels uploads.</param>
@@ -79,30 +106,28 @@ public sealed class RunEntityMapper(PayloadStore payloads)
     public async Task<TableEntity> ToEntityAsync(string runId, NodeState node, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(node);
-        var e = new TableEntity(runId, RunRowKeys.Node(node.NodeId))
-        {
-            ["NodeId"] = node.NodeId,
-            ["Status"] = node.Status.ToWire(),
-            ["Attempt"] = node.Attempt,
-            ["ReservedUsd"] = Exact(node.ReservedUsd),
-            ["CostUsd"] = Exact(node.CostUsd),
-            ["InputTokens"] = node.InputTokens,
-            ["OutputTokens"] = node.OutputTokens,
-            ["ScheduledAt"] = node.ScheduledAt,
-            ["StartedAt"] = node.StartedAt,
-            ["CompletedAt"] = node.CompletedAt,
-            ["DurationMs"] = node.DurationMs,
-            ["Model"] = node.Model,
-            ["Provider"] = node.Provider,
-            ["Recorded"] = node.Recorded,
-            ["Error"] = Truncate(node.Error),
-            ["DispatchModel"] = node.DispatchModel,
-            ["BudgetApproved"] = node.BudgetApproved ? true : null,
-            ["Approval"] = node.Approval?.ToJsonString(),
-            ["Iteration"] = node.Iteration > 1 ? node.Iteration : null,
-            ["Instances"] = node.Instances,
-            ["SkipCause"] = node.SkipCause,
-        };
+        var e = new TableEntity(runId, RunRowKeys.Node(node.NodeId));
+        Set(e, "NodeId", node.NodeId);
+        Set(e, "Status", node.Status.ToWire());
+        Set(e, "Attempt", node.Attempt);
+        Set(e, "ReservedUsd", Exact(node.ReservedUsd));
+        Set(e, "CostUsd", Exact(node.CostUsd));
+        Set(e, "InputTokens", node.InputTokens);
+        Set(e, "OutputTokens", node.OutputTokens);
+        Set(e, "ScheduledAt", node.ScheduledAt);
+        Set(e, "StartedAt", node.StartedAt);
+        Set(e, "CompletedAt", node.CompletedAt);
+        Set(e, "DurationMs", node.DurationMs);
+        Set(e, "Model", node.Model);
+        Set(e, "Provider", node.Provider);
+        Set(e, "Recorded", node.Recorded ? true : null);
+        Set(e, "Error", Truncate(node.Error));
+        Set(e, "DispatchModel", node.DispatchModel);
+        Set(e, "BudgetApproved", node.BudgetApproved ? true : null);
+        Set(e, "Approval", node.Approval?.ToJsonString());
+        Set(e, "Iteration", node.Iteration > 1 ? node.Iteration : null);
+        Set(e, "Instances", node.Instances);
+        Set(e, "SkipCause", node.SkipCause);
         await payloads.SetPropertyAsync(e, "Output", node.Output?.ToJsonString(), cancellationToken);
         await payloads.SetPropertyAsync(e, "Details", node.Details?.ToJsonString(), cancellationToken);
         await payloads.SetPropertyAsync(e, "PreviousOutput", node.PreviousOutput?.ToJsonString(), cancellationToken);
@@ -124,7 +149,7 @@ public sealed class RunEntityMapper(PayloadStore payloads)
         return new NodeState(
             e.GetString("NodeId") ?? e.RowKey[RunRowKeys.NodePrefix.Length..],
             StatusExtensions.ParseNodeStatus(e.GetString("Status") ?? "pending"),
-            (int)(e.GetInt64("Attempt") ?? 0),
+            e.GetInt32("Attempt") ?? 0,
             ParseUsd(e.GetString("ReservedUsd")) ?? 0,
             ParseUsd(e.GetString("CostUsd")) ?? 0,
             e.GetInt64("InputTokens") ?? 0,
@@ -143,43 +168,20 @@ public sealed class RunEntityMapper(PayloadStore payloads)
             e.GetBoolean("BudgetApproved") ?? false,
             e.GetString("Approval") is { } approval ? JsonNode.Parse(approval)?.AsObject() : null)
         {
-            Iteration = (int)(e.GetInt64("Iteration") ?? 1),
-            Instances = e.GetInt64("Instances") is { } instances ? (int)instances : null,
+            Iteration = e.GetInt32("Iteration") ?? 1,
+            Instances = e.GetInt32("Instances"),
             SkipCause = e.GetString("SkipCause"),
             PreviousOutput = previous is null ? null : JsonNode.Parse(previous),
             Item = item is null ? null : JsonNode.Parse(item),
         };
     }
 
-    /// <summary>Builds a result entity.</summary>
-    /// <param name="runId">The run.</param>
-    /// <param name="result">The attempt's result.</param>
-    /// <param name="cancellationToken">Cancels uploads.</param>
-    /// <returns>The entity.</returns>
-    public async Task<TableEntity> ToEntityAsync(string runId, NodeResult result, CancellationToken cancellationToken = default)
+    private static void Set(TableEntity e, string name, object? value)
     {
-        ArgumentNullException.ThrowIfNull(result);
-        var e = new TableEntity(runId, RunRowKeys.Result(result.NodeId, result.Attempt, result.Iteration))
+        if (value is not null)
         {
-            ["NodeId"] = result.NodeId,
-            ["Attempt"] = result.Attempt,
-            ["Iteration"] = result.Iteration > 1 ? result.Iteration : null,
-            ["Succeeded"] = result.Succeeded,
-        };
-        await payloads.SetPropertyAsync(e, "Result", JsonSerializer.Serialize(result, MessageCodec.Options), cancellationToken);
-        return e;
-    }
-
-    /// <summary>Reads a result entity.</summary>
-    /// <param name="e">The entity.</param>
-    /// <param name="cancellationToken">Cancels downloads.</param>
-    /// <returns>The result.</returns>
-    public async Task<NodeResult> ToResultAsync(TableEntity e, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(e);
-        var json = await payloads.GetPropertyAsync(e, "Result", cancellationToken)
-            ?? throw new InvalidOperationException($"Result row {e.PartitionKey}/{e.RowKey} has no Result.");
-        return JsonSerializer.Deserialize<NodeResult>(json, MessageCodec.Options)!;
+            e[name] = value;
+        }
     }
 
     private static string Exact(decimal usd) => usd.ToString(CultureInfo.InvariantCulture);

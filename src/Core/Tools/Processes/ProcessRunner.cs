@@ -1,15 +1,25 @@
 using System.ComponentModel;
 using System.Diagnostics;
-using System.Text;
 using Microsoft.Extensions.Logging;
 
 namespace AgentFunctions.Core.Tools.Processes;
 
 /// <summary>
-/// Runs an executable with an argument list (no shell), a working directory and extra environment variables, and
-/// kills its whole process tree when the timeout elapses or the caller cancels. Output is kept as a bounded tail.
+/// Runs an executable with an argument list (no shell parses it), a working directory and extra environment variables,
+/// in a process group of its own, and kills the whole group when the timeout elapses, when the caller cancels, when
+/// the executable exits (processes it left running in the background), and when the host process dies, even by
+/// SIGKILL. Output is kept as a bounded tail.
 /// </summary>
-public sealed class ProcessRunner
+/// <remarks>
+/// On Linux and other Unix systems with <c>/bin/sh</c> and <c>setsid</c>, each run is
+/// <c>setsid /bin/sh -c WRAPPER sh HOSTPID FILE ARGS…</c> (see <see cref="ProcessGroup"/>): the wrapper makes a new
+/// process group, starts a watcher in it and replaces itself with the executable, which gets the arguments positionally
+/// and keeps its pid, parent, standard streams and exit status; the watcher polls the host's pid every second and kills
+/// the group with SIGKILL within about two seconds of the host's death. The runner itself kills the group with <c>kill(-pgid, SIGKILL)</c>,
+/// then the process tree as the .NET runtime sees it (for anything that left the group). Elsewhere the executable is
+/// started directly and only the tree kill applies; a SIGKILLed host then leaves its tools running.
+/// </remarks>
+public sealed partial class ProcessRunner
 {
     private static readonly TimeSpan s_drainGrace = TimeSpan.FromSeconds(2);
 
@@ -41,19 +51,24 @@ public sealed class ProcessRunner
         ArgumentOutOfRangeException.ThrowIfNegative(request.MaxOutputChars);
         cancellationToken.ThrowIfCancellationRequested();
 
-        using var process = new Process { StartInfo = CreateStartInfo(request) };
+        var stopwatch = Stopwatch.StartNew();
+        var grouped = ProcessGroup.IsSupported;
+        var executable = grouped ? ExecutableLocator.Find(request.FileName) : request.FileName;
+        if (executable is null)
+        {
+            return CouldNotStart(request, "no such executable file (the name is looked up on PATH unless it holds a '/').", stopwatch);
+        }
+
+        using var process = new Process { StartInfo = CreateStartInfo(request, executable, grouped) };
         var stdout = new OutputTail(request.MaxOutputChars);
         var stderr = new OutputTail(request.MaxOutputChars);
-        var stopwatch = Stopwatch.StartNew();
         try
         {
             process.Start();
         }
         catch (Win32Exception ex)
         {
-            _logger.ProcessCouldNotStart(request.FileName, ex.Message);
-            return new ProcessResult(ProcessResult.CouldNotStartExitCode, string.Empty,
-                $"Could not start '{request.FileName}': {ex.Message}", stopwatch.ElapsedMilliseconds, TimedOut: false, OutputTruncated: false);
+            return CouldNotStart(request, ex.Message, stopwatch);
         }
 
         _logger.ProcessStarted(request.FileName, process.Id, request.WorkingDirectory ?? Environment.CurrentDirectory);
@@ -70,7 +85,7 @@ public sealed class ProcessRunner
             }
             catch (OperationCanceledException)
             {
-                KillTree(process);
+                KillAll(process, grouped);
                 await WaitQuietlyAsync(process.WaitForExitAsync(CancellationToken.None));
                 if (cancellationToken.IsCancellationRequested)
                 {
@@ -83,44 +98,18 @@ public sealed class ProcessRunner
             }
         }
 
+        if (grouped)
+        {
+            // The executable has exited; end what it left running in its group, which no watcher guards any more.
+            ProcessGroup.KillRemaining(process.Id);
+        }
+
         await WaitQuietlyAsync(pumps);
         stopwatch.Stop();
         var exitCode = process.HasExited ? process.ExitCode : -1;
         _logger.ProcessExited(request.FileName, process.Id, exitCode, stopwatch.ElapsedMilliseconds);
         return new ProcessResult(exitCode, stdout.ToString(), stderr.ToString(), stopwatch.ElapsedMilliseconds, timedOut,
             stdout.Truncated || stderr.Truncated);
-    }
-
-    private static ProcessStartInfo CreateStartInfo(ProcessRequest request)
-    {
-        var startInfo = new ProcessStartInfo(request.FileName)
-        {
-            UseShellExecute = false,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-            WorkingDirectory = request.WorkingDirectory ?? string.Empty,
-        };
-        foreach (var argument in request.Arguments)
-        {
-            startInfo.ArgumentList.Add(argument);
-        }
-
-        foreach (var (name, value) in request.Environment)
-        {
-            if (value is null)
-            {
-                startInfo.Environment.Remove(name);
-            }
-            else
-            {
-                startInfo.Environment[name] = value;
-            }
-        }
-
-        return startInfo;
     }
 
     private static async Task WriteStandardInputAsync(Process process, string? input)
@@ -140,8 +129,13 @@ public sealed class ProcessRunner
         }
     }
 
-    private static void KillTree(Process process)
+    private static void KillAll(Process process, bool grouped)
     {
+        if (grouped)
+        {
+            ProcessGroup.Kill(process.Id);
+        }
+
         try
         {
             process.Kill(entireProcessTree: true);
@@ -154,6 +148,13 @@ public sealed class ProcessRunner
         {
             // A process of the tree could not be signalled (already gone); the rest were.
         }
+    }
+
+    private ProcessResult CouldNotStart(ProcessRequest request, string reason, Stopwatch stopwatch)
+    {
+        _logger.ProcessCouldNotStart(request.FileName, reason);
+        return new ProcessResult(ProcessResult.CouldNotStartExitCode, string.Empty,
+            $"Could not start '{request.FileName}': {reason}", stopwatch.ElapsedMilliseconds, TimedOut: false, OutputTruncated: false);
     }
 
     private static async Task WaitQuietlyAsync(Task task)

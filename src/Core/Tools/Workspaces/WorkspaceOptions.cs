@@ -35,6 +35,13 @@ public sealed class WorkspaceOptions
     [Required]
     public string GitUserEmail { get; set; } = "agentfunctions@localhost";
 
+    /// <summary>
+    /// Gets or sets how long a run folder (<c>&lt;WorkRoot&gt;/&lt;runId&gt;</c>) is kept after its newest write before
+    /// <see cref="WorkspaceRetentionService"/> deletes it (default 1 day; zero or negative keeps every folder). The folders
+    /// are swept when the service starts and then every hour, or every <see cref="Retention"/> if shorter.
+    /// </summary>
+    public TimeSpan Retention { get; set; } = TimeSpan.FromDays(1);
+
     /// <summary>Gets or sets how long one git command may run, in seconds (default 120).</summary>
     [Range(1, 3600)]
     public int GitTimeoutSeconds { get; set; } = 120;

@@ -1,0 +1,66 @@
+using AgentFunctions.Core.Graphs;
+using AgentFunctions.Core.Orchestration;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+
+namespace AgentFunctions.Functions.Http;
+
+/// <summary>The graph endpoints: the catalog (with load errors) and one graph.</summary>
+/// <param name="graphs">The graph catalog.</param>
+public sealed class GraphsFunctions(GraphService graphs)
+{
+    /// <summary><c>GET /api/graphs</c>: every graph file, valid or not, with its errors.</summary>
+    /// <param name="request">The request.</param>
+    /// <returns>200 with the catalog.</returns>
+    [Function("ListGraphs")]
+    public IResult List([HttpTrigger(AuthorizationLevel.Function, "get", Route = "graphs")] HttpRequest request) => Results.Ok(new
+    {
+        graphs = graphs.Catalog.All.Select(e => new
+        {
+            name = e.Name,
+            file = Path.GetFileName(e.File),
+            description = e.Description,
+            nodes = e.NodeCount,
+            valid = e.Errors.Count == 0,
+            errors = e.Errors.Select(x => x.ToString()).ToList(),
+        }),
+    });
+
+    /// <summary><c>GET /api/graphs/{name}</c>: one valid graph with its nodes and policies.</summary>
+    /// <param name="request">The request.</param>
+    /// <param name="name">The graph name.</param>
+    /// <returns>200 with the graph, or 404.</returns>
+    [Function("GetGraph")]
+    public IResult Get([HttpTrigger(AuthorizationLevel.Function, "get", Route = "graphs/{name}")] HttpRequest request, string name)
+    {
+        if (!graphs.Catalog.TryGet(name, out var graph))
+        {
+            return Problems.Result(404, "graph-not-found", "Graph not found.", $"No valid graph named '{name}'.");
+        }
+
+        return Results.Ok(new
+        {
+            name = graph.Name,
+            description = graph.Description,
+            hash = graph.ContentHash,
+            budget = new { maxCostUsd = graph.Budget.MaxCostUsd },
+            inputs = graph.Inputs.Select(i => new { name = i.Name, type = i.Type, required = i.Required, @default = i.Default, description = i.Description }),
+            nodes = graph.Nodes.Select(n => new
+            {
+                id = n.Id,
+                kind = n.Kind == NodeKind.Skill ? "skill" : "tool",
+                target = n.Target,
+                needs = n.Needs,
+                policy = new
+                {
+                    model = n.Policy.Model,
+                    retries = n.Policy.Retries,
+                    timeoutMs = (long)n.Policy.Timeout.TotalMilliseconds,
+                    maxCostUsd = n.Policy.MaxCostUsd,
+                    maxOutputTokens = n.Policy.MaxOutputTokens,
+                },
+            }),
+            yaml = graph.SourceText,
+        });
+    }
+}
