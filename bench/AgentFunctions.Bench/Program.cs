@@ -1,10 +1,9 @@
 using System.Diagnostics;
 using AgentFunctions.Bench;
-using AgentFunctions.Bench.Hosting;
+using AgentFunctions.Bench.Engine;
 using AgentFunctions.Bench.Report;
 using AgentFunctions.Bench.Scenarios;
 using AgentFunctions.Cli.Local;
-using AgentFunctions.Core.Hosting;
 
 BenchOptions options;
 try
@@ -42,11 +41,14 @@ var cpuAtStart = CpuShare.Read();
 var machine = await MachineInfo.DescribeAsync(root);
 Console.WriteLine($"AgentFunctions benchmarks on {machine.Cores} cores, {machine.Memory}, {machine.DotNet}, Node {machine.Node}");
 var problems = new List<string>();
-var inMemory = new List<RunMeasurement>();
-var azurite = new List<RunMeasurement>();
-var ceiling = new List<CeilingMeasurement>();
+var runs = new List<Measurement>();
 var peers = new List<PeerMeasurement>();
-var settings = new Dictionary<string, string>(StringComparer.Ordinal);
+var ceiling = new List<CeilingMeasurement>();
+PostMeasurement? post = null;
+var profiles = new Dictionary<string, string>(StringComparer.Ordinal)
+{
+    [DurableProfile.Tuned.Name] = DurableProfile.Tuned.Describe() + " (used unless a row names another profile)",
+};
 
 async Task GuardAsync(string scenario, Func<Task> body)
 {
@@ -61,42 +63,54 @@ async Task GuardAsync(string scenario, Func<Task> body)
     }
 }
 
-if (options.Runs("in-memory"))
+var engines = new EngineScenario(root, options);
+var apps = new AppHostsScenario(root, options);
+if (options.Runs("memory"))
 {
-    await GuardAsync("in-memory", async () => inMemory.AddRange(
-        await new SchedulerScenario(root, options, BenchResults.InMemoryScenario, StorageTarget.InMemory)
-            .RunAsync(options.InMemoryFanOut, options.InMemoryChain, cancel.Token)));
+    await GuardAsync("in-memory", async () => runs.AddRange(await engines.InMemoryAsync(cancel.Token)));
 }
 
-if (options.Runs("azurite") || options.Runs("ceiling"))
+if (options.Runs("azurite"))
 {
-    await GuardAsync("Azurite", async () =>
-    {
-        await using var storage = await AzuriteProcess.StartAsync(root, cancel.Token);
-        Console.WriteLine($"==> Azurite {machine.Azurite} (process {storage.ProcessId}) on 127.0.0.1:{storage.BlobPort}/{storage.QueuePort}/{storage.TablePort}");
-        if (options.Runs("ceiling"))
-        {
-            ceiling.AddRange(await new AzuriteCeiling(storage.ConnectionString, options.CeilingOps).RunAsync(cancel.Token));
-        }
+    await GuardAsync("Azurite, plain Durable Task", async () => runs.AddRange(
+        await engines.OnAzuriteAsync(DurableProfile.Tuned, plain: true, options.AzuriteFanOut, options.AzuriteChain, cancel.Token)));
+    await GuardAsync("Azurite, engine", async () => runs.AddRange(
+        await engines.OnAzuriteAsync(DurableProfile.Tuned, plain: false, options.AzuriteFanOut, options.AzuriteChain, cancel.Token)));
+    profiles[DurableProfile.HostJson.Name] = DurableProfile.HostJson.Describe() + " (the repository's host.json)";
+    await GuardAsync("Azurite, engine, host.json settings", async () => runs.AddRange(
+        await engines.OnAzuriteAsync(DurableProfile.HostJson, plain: false, [options.AzuriteFanOut.Max()], [options.AzuriteChain.Max()], cancel.Token)));
+}
 
-        foreach (var polling in options.Runs("azurite") ? options.Polling : [])
-        {
-            var target = new StorageTarget(storage.ConnectionString, new StorageOperationCounter(storage.QueuePort, storage.TablePort), polling);
-            settings[polling] = Describe(polling);
-            azurite.AddRange(await new SchedulerScenario(root, options, BenchResults.AzuriteScenario(polling), target)
-                .RunAsync(options.AzuriteFanOut, options.AzuriteChain, cancel.Token));
-        }
-    });
+if (options.Runs("previous"))
+{
+    await GuardAsync("previous engine", async () => runs.AddRange(await new PreviousEngine(root, options).RunAsync(cancel.Token)));
+}
+
+if (options.Runs("hosts"))
+{
+    await GuardAsync("one host", async () => runs.Add(await apps.FanOutAsync(1, DurableProfile.Tuned, cancel.Token)));
+    await GuardAsync("two hosts", async () => runs.Add(await apps.FanOutAsync(2, DurableProfile.Tuned, cancel.Token)));
+}
+
+if (options.Runs("post"))
+{
+    await GuardAsync("POST load", async () => post = await apps.PostLoadAsync(DurableProfile.Tuned, cancel.Token));
+}
+
+if (options.Runs("ceiling"))
+{
+    await GuardAsync("Azurite ceiling", async () => ceiling.AddRange(await new AzuriteCeiling(root).RunAsync(cancel.Token)));
 }
 
 if (options.Runs("langgraph"))
 {
-    var fanOut = options.InMemoryFanOut.Concat(options.AzuriteFanOut).Distinct().Order().ToList();
-    var chain = options.InMemoryChain.Concat(options.AzuriteChain).Distinct().Order().ToList();
+    var fanOut = options.MemoryFanOut.Concat(options.AzuriteFanOut).Distinct().Order().ToList();
+    var chain = options.MemoryChain.Concat(options.AzuriteChain).Distinct().Order().ToList();
     await GuardAsync("LangGraph.js", async () => peers.AddRange(await new LangGraphPeer(root, options).RunAsync(fanOut, chain, cancel.Token)));
 }
 
-var results = new BenchResults(machine, command, started, clock.Elapsed, options, inMemory, azurite, settings, ceiling, peers, problems,
+problems.AddRange(runs.Where(r => !r.Succeeded).Select(r => $"{r.Scenario}, {r.Shape.Label()} {r.Size}: {r.Outcome}: {r.Reason}"));
+var results = new BenchResults(machine, command, started, clock.Elapsed, options, runs, peers, ceiling, post, profiles, problems,
     MachineInfo.LoadAverage(), CpuShare.OthersBetween(cpuAtStart, CpuShare.Read(), machine.Cores));
 var markdown = MarkdownReport.Render(results);
 Directory.CreateDirectory(Path.GetDirectoryName(output)!);
@@ -105,12 +119,3 @@ Console.WriteLine();
 Console.WriteLine(markdown);
 Console.WriteLine($"Written to {Path.GetRelativePath(Directory.GetCurrentDirectory(), output)} in {clock.Elapsed.TotalMinutes:0.0} minutes.");
 return problems.Count == 0 ? 0 : 1;
-
-static string Describe(string polling)
-{
-    var o = new StandaloneOptions();
-    var (min, max) = polling == "fast" ? StorageTarget.FastPolling : (o.MinPollingInterval, o.MaxPollingInterval);
-    return $"the poller waits {min.TotalMilliseconds:0} ms after an empty receive, doubling up to {max.TotalMilliseconds:0} ms"
-        + $"{(polling == "default" ? " (the app's defaults)" : " (Standalone:MinPollingInterval / MaxPollingInterval)")}; "
-        + $"{o.MaxConcurrentWorkItems} work items at once, up to 32 orchestrator messages per receive";
-}

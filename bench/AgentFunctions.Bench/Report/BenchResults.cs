@@ -1,34 +1,23 @@
 namespace AgentFunctions.Bench.Report;
 
-/// <summary>Everything one invocation of the harness measured.</summary>
+/// <summary>Everything one harness run measured, for <see cref="MarkdownReport"/>.</summary>
 internal sealed record BenchResults(
     MachineInfo Machine,
     string Command,
-    DateTimeOffset StartedAt,
-    TimeSpan Duration,
+    DateTimeOffset Started,
+    TimeSpan Elapsed,
     BenchOptions Options,
-    IReadOnlyList<RunMeasurement> InMemory,
-    IReadOnlyList<RunMeasurement> Azurite,
-    IReadOnlyDictionary<string, string> AzuriteSettings,
+    IReadOnlyList<Measurement> Runs,
+    IReadOnlyList<PeerMeasurement> LangGraph,
     IReadOnlyList<CeilingMeasurement> Ceiling,
-    IReadOnlyList<PeerMeasurement> Peers,
+    PostMeasurement? Post,
+    IReadOnlyDictionary<string, string> Profiles,
     IReadOnlyList<string> Problems,
     string? LoadAtEnd,
-    double? OthersCpuShare)
+    double? OthersCpu)
 {
-    /// <summary>Other processes used more than this share of the CPUs: the report says the numbers are noisy.</summary>
-    public const double BusyShare = 0.10;
+    public Measurement? Find(string scenario, Shape shape, int size) =>
+        Runs.FirstOrDefault(r => r.Scenario == scenario && r.Shape == shape && r.Size == size && r.Succeeded);
 
-    public const string InMemoryScenario = "in-memory";
-
-    public static string AzuriteScenario(string polling) => $"Azurite, {polling} polling";
-
-    public RunMeasurement? Find(string scenario, Shape shape, int size) =>
-        InMemory.Concat(Azurite).FirstOrDefault(m => m.Scenario == scenario && m.Shape == shape && m.Size == size);
-
-    public PeerMeasurement? Peer(Shape shape, int size) => Peers.FirstOrDefault(p => p.Shape == shape && p.Size == size);
-
-    /// <summary>The median throughput of the simple raw operations with 8 in flight (ops/s), or null when not measured.</summary>
-    public double? CeilingOpsPerSecond =>
-        Ceiling.Count == 0 ? null : Stats.Median([.. Ceiling.Where(c => !c.Operation.Contains("batch", StringComparison.Ordinal)).Select(c => c.ConcurrentOpsPerSecond)]);
+    public IEnumerable<Measurement> Of(string scenario) => Runs.Where(r => r.Scenario == scenario);
 }

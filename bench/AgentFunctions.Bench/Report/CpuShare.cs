@@ -39,4 +39,16 @@ internal sealed record CpuShare(long MachineBusyTicks, long OwnTicks, DateTimeOf
         var others = (end.MachineBusyTicks - start.MachineBusyTicks) - (end.OwnTicks - start.OwnTicks);
         return capacity <= 0 ? null : Math.Clamp(others / capacity, 0, 1);
     }
+
+    /// <summary>The share (0–1) of all cores' time between two readings that the whole machine was busy.</summary>
+    public static double? BusyBetween(CpuShare? start, CpuShare? end, int cores)
+    {
+        if (start is null || end is null)
+        {
+            return null;
+        }
+
+        var capacity = (end.At - start.At).TotalSeconds * TicksPerSecond * cores;
+        return capacity <= 0 ? null : Math.Clamp((end.MachineBusyTicks - start.MachineBusyTicks) / capacity, 0, 1);
+    }
 }

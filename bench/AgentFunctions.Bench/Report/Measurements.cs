@@ -1,69 +1,54 @@
-using AgentFunctions.Bench.Hosting;
-
 namespace AgentFunctions.Bench.Report;
 
 /// <summary>How a measured run ended.</summary>
 internal enum Outcome
 {
     Succeeded,
-
-    /// <summary>The scheduler refused the shape with a "not supported yet" error (a known limit).</summary>
     NotSupported,
-
     Failed,
     TimedOut,
 }
 
-/// <summary>One measured run of a graph.</summary>
-internal sealed record RunSample(
+/// <summary>
+/// One measured (scenario, shape, size): the median of its runs. <see cref="WallMs"/> is from the start request to the
+/// observed end (ms); <see cref="Requests"/> counts storage requests of that median run (null where not counted);
+/// <see cref="StepGapsMs"/> are the gaps between consecutive chain steps' starts (ms); <see cref="PeakRssMb"/> is a host
+/// process's peak resident set (MiB, <c>VmHWM</c>).
+/// </summary>
+internal sealed record Measurement(
+    string Scenario,
+    Shape Shape,
+    int Size,
     Outcome Outcome,
-    double WallMs,
-    double CreateMs,
-    long NodesDone,
-    OperationCounts Operations,
-    IReadOnlyList<double> StepGapsMs,
-    string? Detail,
     string? Reason,
-    double? DispatchMs = null,
-    double? FanInMs = null);
-
-/// <summary>The summary of the runs of one (scenario, shape, size): the median run's numbers.</summary>
-internal sealed record RunMeasurement(string Scenario, Shape Shape, int Size, IReadOnlyList<RunSample> Samples)
+    int Runs,
+    double WallMs,
+    long? Requests,
+    IReadOnlyList<double> StepGapsMs,
+    double? PeakRssMb = null,
+    string? Notes = null,
+    double? CpuBusy = null)
 {
     public int Nodes => Shape.NodeCount(Size);
 
-    public RunSample Median
-    {
-        get
-        {
-            var ok = Samples.Where(s => s.Outcome == Outcome.Succeeded).OrderBy(s => s.WallMs).ToList();
-            return ok.Count == 0 ? Samples[^1] : ok[(ok.Count - 1) / 2];
-        }
-    }
-
-    public Outcome Outcome => Median.Outcome;
-
     public bool Succeeded => Outcome == Outcome.Succeeded;
-
-    public double WallMs => Median.WallMs;
 
     public double NodesPerSecond => Nodes / (WallMs / 1000);
 
-    public double MsPerNode => WallMs / Nodes;
+    public double? RequestsPerNode => Requests is { } r ? (double)r / Nodes : null;
 
-    public double? StepP50Ms => Stats.Quantile(Median.StepGapsMs, 0.50);
+    public double? StepP50Ms => Stats.Quantile(StepGapsMs, 0.50);
 
-    public double? StepP95Ms => Stats.Quantile(Median.StepGapsMs, 0.95);
+    public double? StepP95Ms => Stats.Quantile(StepGapsMs, 0.95);
 
-    public double OpsPerNode => (double)Median.Operations.Total / Nodes;
-
-    public double OpsPerNodeWithoutEmptyPolls => (double)(Median.Operations.Total - Median.Operations.EmptyPolls) / Nodes;
+    public static Measurement Failed(string scenario, Shape shape, int size, Outcome outcome, string reason) =>
+        new(scenario, shape, size, outcome, reason, 0, double.NaN, null, []);
 }
 
-/// <summary>One raw Azurite operation loop.</summary>
+/// <summary>One raw Azurite operation loop: operations per second one at a time and with <see cref="Concurrency"/> in flight.</summary>
 internal sealed record CeilingMeasurement(string Operation, int Count, double SequentialOpsPerSecond, double ConcurrentOpsPerSecond, int Concurrency);
 
-/// <summary>One LangGraph.js size.</summary>
+/// <summary>One LangGraph.js size (times in ms, heap in MiB).</summary>
 internal sealed record PeerMeasurement(
     Shape Shape,
     int Size,
@@ -77,4 +62,14 @@ internal sealed record PeerMeasurement(
     string? Versions)
 {
     public int Nodes => Shape.NodeCount(Size);
+}
+
+/// <summary>The <c>POST /api/runs</c> load: latencies (ms) of every request sent at <see cref="Rate"/> per second, and how many failed.</summary>
+internal sealed record PostMeasurement(int Rate, double Seconds, IReadOnlyList<double> LatenciesMs, int Failures, string? Reason)
+{
+    public double? P50 => Stats.Quantile(LatenciesMs, 0.50);
+
+    public double? P99 => Stats.Quantile(LatenciesMs, 0.99);
+
+    public double? Max => LatenciesMs.Count == 0 ? null : LatenciesMs.Max();
 }

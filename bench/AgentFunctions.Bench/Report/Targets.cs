@@ -1,131 +1,113 @@
+using AgentFunctions.Bench.Engine;
+using AgentFunctions.Bench.Scenarios;
 using static AgentFunctions.Bench.Report.Format;
 
 namespace AgentFunctions.Bench.Report;
 
-/// <summary>Checks the benchmark targets of issue 5 against the measurements, with the reason from the numbers.</summary>
+/// <summary>One target of issue 9: what was measured, whether it is met, and the measurement that explains it.</summary>
+internal sealed record TargetCheck(string Target, string Measured, bool? Met, string Why);
+
+/// <summary>Checks the targets against the measurements (a target whose measurements are missing is "not measured").</summary>
 internal static class Targets
 {
-    private const int Small = 1000;
-    private const int Large = 10000;
+    private static readonly int[] LangGraphSizes = [1000, 10000];
 
-    public static IReadOnlyList<TargetCheck> Check(BenchResults r)
+    public static List<TargetCheck> Check(BenchResults r)
     {
-        var checks = new List<TargetCheck>();
-        var small = r.Find(BenchResults.InMemoryScenario, Shape.FanOut, Small);
-        var large = r.Find(BenchResults.InMemoryScenario, Shape.FanOut, Large);
-        checks.Add(large is null
-            ? new("In-memory: 10,000-node fan-out/fan-in under 1 s", "—", null, "size 10,000 not in this run")
-            : large.Succeeded
-                ? new("In-memory: 10,000-node fan-out/fan-in under 1 s", Ms(large.WallMs), large.WallMs < 1000, $"{Ms(large.MsPerNode)} per node")
-                : new("In-memory: 10,000-node fan-out/fan-in under 1 s", Status(large.Outcome), false, large.Median.Reason ?? string.Empty));
-        checks.Add(LinearCheck(small, large));
-        foreach (var polling in r.AzuriteSettings.Keys)
-        {
-            var scenario = BenchResults.AzuriteScenario(polling);
-            checks.Add(FanOutThroughput(r, scenario));
-            checks.Add(OpsPerNode(r, scenario));
-            checks.Add(ChainP50(r, scenario));
-        }
-
-        checks.Add(FasterThanPeer(r, BenchResults.InMemoryScenario));
-        foreach (var polling in r.AzuriteSettings.Keys)
-        {
-            checks.Add(FasterThanPeer(r, BenchResults.AzuriteScenario(polling)));
-        }
-
-        return checks;
+        var engine = EngineScenario.OnAzurite(DurableProfile.Tuned);
+        var plain = EngineScenario.PlainOnAzurite(DurableProfile.Tuned);
+        return [GraphLayer(r, engine, plain), VersusPrevious(r, engine), TwoHosts(r), ChainP50(r, engine), VersusLangGraph(r), Post(r), Rss(r)];
     }
 
-    private static TargetCheck LinearCheck(RunMeasurement? small, RunMeasurement? large)
+    private static TargetCheck GraphLayer(BenchResults r, string engine, string plain)
     {
-        const string target = "In-memory: fan-out linear in N (time(10k) / time(1k) ≤ 15; 10 is linear)";
-        if (small is null || large is null)
-        {
-            return new(target, "—", null, "sizes 1,000 and 10,000 are both needed");
-        }
-
-        if (!small.Succeeded || !large.Succeeded)
-        {
-            return new(target, "not measurable", false,
-                $"1,000: {Status(small.Outcome).Trim('*')}; 10,000: {Status(large.Outcome).Trim('*')} (see the fan-out target above)");
-        }
-
-        var ratio = large.WallMs / small.WallMs;
-        return new(target, $"ratio {ratio:0.0} ({Ms(small.WallMs)} → {Ms(large.WallMs)})", ratio <= 15,
-            $"per node {Ms(small.MsPerNode)} at 1,000 and {Ms(large.MsPerNode)} at 10,000");
-    }
-
-    private static TargetCheck FanOutThroughput(BenchResults r, string scenario)
-    {
-        var target = $"{scenario}: fan-out/fan-in of 1,000 ≥ 100 nodes/s with one host";
-        var m = r.Find(scenario, Shape.FanOut, Small);
-        var ran = r.Azurite.Where(x => x.Scenario == scenario && x.Shape == Shape.FanOut && x.Succeeded).MaxBy(x => x.Size);
-        var fallback = ran is null ? string.Empty : $" The widest fan-out that ran ({Int(ran.Size)}) did {Int(ran.NodesPerSecond)} nodes/s: {Why.Throughput(r, ran)}";
-        if (m is null)
-        {
-            return new(target, "—", null, "size 1,000 not in this run." + fallback);
-        }
-
-        if (!m.Succeeded)
-        {
-            return new(target, Status(m.Outcome), false, (m.Median.Reason ?? string.Empty) + fallback);
-        }
-
-        return new(target, $"{Int(m.NodesPerSecond)} nodes/s", m.NodesPerSecond >= 100, Why.Throughput(r, m));
-    }
-
-    private static TargetCheck OpsPerNode(BenchResults r, string scenario)
-    {
-        var target = $"{scenario}: ≤ 8 storage operations per node, amortised";
-        var runs = r.Azurite.Where(x => x.Scenario == scenario && x.Succeeded).ToList();
-        if (runs.Count == 0)
-        {
-            return new(target, "—", null, "no Azurite run succeeded");
-        }
-
-        var measured = string.Join("; ", runs.Select(x => $"{x.Shape.Label()} {Int(x.Size)}: {Num(x.OpsPerNode)} ({Num(x.OpsPerNodeWithoutEmptyPolls)} without empty polls)"));
-        var missing = r.Azurite.Where(x => x.Scenario == scenario && !x.Succeeded).Select(x => $"{x.Shape.Label()} {Int(x.Size)} did not run to the end").ToList();
-        var worst = runs.MaxBy(x => x.OpsPerNode)!;
-        return new(target, measured, runs.All(x => x.OpsPerNode <= 8),
-            Why.Operations(worst) + (missing.Count > 0 ? " " + string.Join("; ", missing) + "." : string.Empty));
-    }
-
-    private static TargetCheck ChainP50(BenchResults r, string scenario)
-    {
-        var target = $"{scenario}: chain overhead per node p50 ≤ 25 ms";
-        var m = r.Azurite.Where(x => x.Scenario == scenario && x.Shape == Shape.Chain).MaxBy(x => x.Size);
-        if (m is null)
-        {
-            return new(target, "—", null, "no Azurite chain in this run");
-        }
-
-        return m.Succeeded
-            ? new(target, $"p50 {Ms(m.StepP50Ms)}, p95 {Ms(m.StepP95Ms)} (chain of {Int(m.Size)})", m.StepP50Ms <= 25, Why.Chain(r, m))
-            : new(target, Status(m.Outcome), false, m.Median.Reason ?? string.Empty);
-    }
-
-    private static TargetCheck FasterThanPeer(BenchResults r, string scenario)
-    {
-        var target = $"{scenario}: faster than LangGraph.js at every size measured";
-        var pairs = r.Peers.Select(p => (Peer: p, Ours: r.Find(scenario, p.Shape, p.Size))).Where(x => x.Ours is not null).ToList();
+        var pairs = r.Of(engine).Where(m => m.Succeeded).Select(m => (m, p: r.Find(plain, m.Shape, m.Size))).Where(x => x.p is not null).ToList();
         if (pairs.Count == 0)
         {
-            return new(target, "—", null, "no size measured on both");
+            return new("Graph layer costs ≤ 10 % over plain Durable Task at every size (Azurite, one host)", "not measured", null, "—");
         }
 
-        var lines = new List<string>();
-        var all = true;
-        foreach (var (peer, ours) in pairs)
-        {
-            var theirs = peer.Outcome == Outcome.Succeeded ? peer.MedianMs : peer.Outcome == Outcome.TimedOut ? peer.MedianMs : double.NaN;
-            var faster = ours!.Succeeded && !double.IsNaN(theirs) && ours.WallMs < theirs;
-            all &= faster;
-            var oursText = ours.Succeeded ? Ms(ours.WallMs) : Status(ours.Outcome).Trim('*');
-            var theirsText = peer.Outcome == Outcome.Succeeded ? Ms(peer.MedianMs) : peer.Outcome == Outcome.TimedOut ? $"> {Ms(peer.MedianMs)}" : "failed";
-            lines.Add($"{peer.Shape.Label()} {Int(peer.Size)}: {oursText} vs {theirsText}{(faster ? string.Empty : " ✗")}");
-        }
-
-        return new(target, string.Join("; ", lines), all,
-            all ? "faster at every size measured" : "✗ marks the sizes where it is not faster (or did not run)");
+        var cells = pairs.Select(x => $"{x.m.Shape.Label()} {Int(x.m.Size)}: {Ms(x.m.WallMs)} vs {Ms(x.p!.WallMs)} ({Pct(x.m.WallMs / x.p.WallMs - 1)})");
+        var why = pairs.Select(x => $"{x.m.Shape.Label()} {Int(x.m.Size)}: {Req(x.m)} vs {Req(x.p!)} storage requests per node");
+        return new("Graph layer costs ≤ 10 % over plain Durable Task at every size (Azurite, one host)", string.Join("; ", cells),
+            pairs.All(x => x.m.WallMs <= 1.10 * x.p!.WallMs),
+            string.Join("; ", why) + ". Per node the graph layer adds the run record's writes (attempt claim, result, node events) and a second activity per step for a chain; Azurite is one Node.js process and its CPU is the bottleneck (see the raw ceiling).");
     }
+
+    private static TargetCheck VersusPrevious(BenchResults r, string engine)
+    {
+        var pairs = r.Of(PreviousEngine.Scenario).Where(m => m.Succeeded).Select(p => (p, m: r.Find(engine, p.Shape, p.Size))).Where(x => x.m is not null).ToList();
+        if (pairs.Count == 0)
+        {
+            return new("New engine at least as fast as the previous one at every size (Azurite, same sitting)", "not measured", null, "—");
+        }
+
+        var cells = pairs.Select(x => $"{x.p.Shape.Label()} {Int(x.p.Size)}: {Ms(x.m!.WallMs)} vs {Ms(x.p.WallMs)}{(x.m.WallMs <= x.p.WallMs ? string.Empty : " ✗")}");
+        var why = pairs.Select(x => $"{x.p.Shape.Label()} {Int(x.p.Size)}: {Req(x.m!)} vs {Req(x.p)} requests per node");
+        return new("New engine at least as fast as the previous one at every size (Azurite, same sitting)", string.Join("; ", cells),
+            pairs.All(x => x.m!.WallMs <= x.p.WallMs), string.Join("; ", why) + " (new vs previous).");
+    }
+
+    private static TargetCheck TwoHosts(BenchResults r)
+    {
+        var one = r.Of(AppHostsScenario.Hosts(1)).FirstOrDefault(m => m.Succeeded);
+        var two = r.Of(AppHostsScenario.Hosts(2)).FirstOrDefault(m => m.Succeeded);
+        if (one is null || two is null)
+        {
+            return new("Two hosts reach ≥ 1.6× one host's fan-out throughput", "not measured", null, "—");
+        }
+
+        var ratio = two.NodesPerSecond / one.NodesPerSecond;
+        return new("Two hosts reach ≥ 1.6× one host's fan-out throughput", $"{Num(one.NodesPerSecond)} → {Num(two.NodesPerSecond)} nodes/s ({ratio:0.00}×, fan-out {Int(one.Size)})",
+            ratio >= 1.6, $"the machine's {Environment.ProcessorCount} cores were {one.CpuBusy * 100:0} % busy with one host and {two.CpuBusy * 100:0} % with two"
+            + (two.CpuBusy >= 0.85
+                ? ": the hosts and Azurite share the same cores, so a second host adds no CPU to share the work with."
+                : ": the CPU was not saturated, so the limit is elsewhere — one run is one orchestration, whose episodes (scheduling and fan-in) run on the one host that owns its partition."));
+    }
+
+    private static TargetCheck ChainP50(BenchResults r, string engine)
+    {
+        var chain = r.Of(engine).FirstOrDefault(m => m.Succeeded && m.Shape == Shape.Chain);
+        if (chain is null)
+        {
+            return new("Chain p50 ≤ 10 ms per node on Azurite", "not measured", null, "—");
+        }
+
+        var plain = r.Find(EngineScenario.PlainOnAzurite(DurableProfile.Tuned), Shape.Chain, chain.Size);
+        return new("Chain p50 ≤ 10 ms per node on Azurite", $"p50 {Ms(chain.StepP50Ms)}, p95 {Ms(chain.StepP95Ms)} (chain of {Int(chain.Size)})",
+            chain.StepP50Ms <= 10,
+            $"{Req(chain)} storage requests per node, all sequential in a chain"
+            + (plain is null ? "." : $"; plain Durable Task: p50 {Ms(plain.StepP50Ms)} at {Req(plain)} requests per node."));
+    }
+
+    private static TargetCheck VersusLangGraph(BenchResults r)
+    {
+        var pairs = LangGraphSizes.Select(n => (n, m: r.Find(EngineScenario.Memory, Shape.FanOut, n), p: r.LangGraph.FirstOrDefault(p => p.Shape == Shape.FanOut && p.Size == n && p.Outcome == Outcome.Succeeded))).ToList();
+        if (pairs.Any(x => x.m is null || x.p is null))
+        {
+            return new("In memory ≥ 10× faster than LangGraph.js at 1,000 and 10,000 nodes", "not measured at both sizes", null,
+                string.Join("; ", pairs.Select(x => $"{Int(x.n)}: engine {(x.m is null ? "—" : Ms(x.m.WallMs))}, LangGraph.js {(x.p is null ? "—" : Ms(x.p.MedianMs))}")));
+        }
+
+        var cells = pairs.Select(x => $"fan-out {Int(x.n)}: {Ms(x.m!.WallMs)} vs {Ms(x.p!.MedianMs)} ({x.p.MedianMs / x.m.WallMs:0.0}×)");
+        return new("In memory ≥ 10× faster than LangGraph.js at 1,000 and 10,000 nodes", string.Join("; ", cells), pairs.All(x => x.p!.MedianMs >= 10 * x.m!.WallMs),
+            string.Join("; ", pairs.Select(x => $"{Int(x.n)}: {x.m!.WallMs / x.m.Nodes:0.00} ms per node in the engine (an orchestration episode, a node activity and a record activity batch per node, JSON-serialised through the Durable Task history)")));
+    }
+
+    private static TargetCheck Post(BenchResults r) => r.Post is not { } p || p.LatenciesMs.Count == 0
+        ? new("POST /api/runs p99 < 50 ms at 50 requests/s on loopback", "not measured", null, r.Post?.Reason ?? "—")
+        : new("POST /api/runs p99 < 50 ms at 50 requests/s on loopback", $"p99 {Ms(p.P99)} (p50 {Ms(p.P50)}, max {Ms(p.Max)}) over {Int(p.LatenciesMs.Count)} requests at {p.Rate}/s; {p.Failures} failed",
+            p.P99 < 50 && p.Failures == 0, "each POST validates the graph, writes the run record (header insert), and schedules the orchestration (an Instances row and a control-queue message); the runs started execute on the same host meanwhile.");
+
+    private static TargetCheck Rss(BenchResults r)
+    {
+        var one = r.Of(AppHostsScenario.Hosts(1)).FirstOrDefault(m => m.Succeeded);
+        return one?.PeakRssMb is not { } rss
+            ? new("A host's RSS stays under 400 MB with 1,000 nodes in flight", "not measured", null, "—")
+            : new("A host's RSS stays under 400 MB with 1,000 nodes in flight", $"peak {Num(rss)} MiB (VmHWM, fan-out {Int(one.Size)})", rss < 400 * 1_000_000 / 1_048_576.0, "—");
+    }
+
+    private static string Req(Measurement m) => m.RequestsPerNode is { } v ? v.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) : "?";
+
+    private static string Pct(double fraction) => (fraction >= 0 ? "+" : string.Empty) + (fraction * 100).ToString("0", System.Globalization.CultureInfo.InvariantCulture) + " %";
 }
