@@ -10,7 +10,7 @@ internal sealed record BenchResults(
     IReadOnlyList<Measurement> Runs,
     IReadOnlyList<PeerMeasurement> LangGraph,
     IReadOnlyList<CeilingMeasurement> Ceiling,
-    PostMeasurement? Post,
+    IReadOnlyList<PostMeasurement> Post,
     IReadOnlyDictionary<string, string> Profiles,
     IReadOnlyList<string> Problems,
     string? LoadAtEnd,

@@ -67,6 +67,9 @@ internal sealed record PeerMeasurement(
 /// <summary>The <c>POST /api/runs</c> load: latencies (ms) of every request sent at <see cref="Rate"/> per second, and how many failed.</summary>
 internal sealed record PostMeasurement(int Rate, double Seconds, IReadOnlyList<double> LatenciesMs, int Failures, string? Reason)
 {
+    /// <summary>Gets the share (0–1) of the machine's cores that were busy during the load.</summary>
+    public double? CpuBusy { get; init; }
+
     public double? P50 => Stats.Quantile(LatenciesMs, 0.50);
 
     public double? P99 => Stats.Quantile(LatenciesMs, 0.99);

@@ -94,10 +94,21 @@ internal static class Targets
             string.Join("; ", pairs.Select(x => $"{Int(x.n)}: {x.m!.WallMs / x.m.Nodes:0.00} ms per node in the engine (an orchestration episode, a node activity and a record activity batch per node, JSON-serialised through the Durable Task history)")));
     }
 
-    private static TargetCheck Post(BenchResults r) => r.Post is not { } p || p.LatenciesMs.Count == 0
-        ? new("POST /api/runs p99 < 50 ms at 50 requests/s on loopback", "not measured", null, r.Post?.Reason ?? "—")
-        : new("POST /api/runs p99 < 50 ms at 50 requests/s on loopback", $"p99 {Ms(p.P99)} (p50 {Ms(p.P50)}, max {Ms(p.Max)}) over {Int(p.LatenciesMs.Count)} requests at {p.Rate}/s; {p.Failures} failed",
-            p.P99 < 50 && p.Failures == 0, "each POST validates the graph, writes the run record (header insert), and schedules the orchestration (an Instances row and a control-queue message); the runs started execute on the same host meanwhile.");
+    private static TargetCheck Post(BenchResults r)
+    {
+        const string target = "POST /api/runs p99 < 50 ms at 50 requests/s on loopback";
+        var p = r.Post.FirstOrDefault(x => x.Rate == r.Options.PostRate && x.LatenciesMs.Count > 0);
+        if (p is null)
+        {
+            return new(target, "not measured", null, "—");
+        }
+
+        var low = r.Post.FirstOrDefault(x => x.Rate < p.Rate && x.LatenciesMs.Count > 0);
+        var why = $"the machine's cores were {p.CpuBusy * 100:0} % busy during the load: each POST validates the graph, writes the run header and schedules the orchestration (an Instances row and a control-queue message), and every run it starts executes on the same host and the same Azurite meanwhile"
+            + (low is null ? "." : $"; at {low.Rate}/s (cores {low.CpuBusy * 100:0} % busy) p50 {Ms(low.P50)}, p99 {Ms(low.P99)}.");
+        return new(target, $"p99 {Ms(p.P99)} (p50 {Ms(p.P50)}, max {Ms(p.Max)}) over {Int(p.LatenciesMs.Count)} requests at {p.Rate}/s; {p.Failures} failed",
+            p.P99 < 50 && p.Failures == 0, why);
+    }
 
     private static TargetCheck Rss(BenchResults r)
     {

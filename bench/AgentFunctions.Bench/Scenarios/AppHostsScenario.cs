@@ -60,9 +60,9 @@ internal sealed class AppHostsScenario(string root, BenchOptions options)
         }
     }
 
-    public async Task<PostMeasurement> PostLoadAsync(DurableProfile profile, CancellationToken cancellationToken)
+    public async Task<PostMeasurement> PostLoadAsync(DurableProfile profile, int rate, CancellationToken cancellationToken)
     {
-        Console.WriteLine($"==> POST /api/runs at {options.PostRate}/s for {options.PostSeconds} s, one host");
+        Console.WriteLine($"==> POST /api/runs at {rate}/s for {options.PostSeconds} s, one host");
         await using var azurite = await AzuriteProcess.StartAsync(root, cancellationToken);
         await using var app = await StartAppAsync(azurite, profile, 0, cancellationToken);
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = app.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
@@ -72,8 +72,9 @@ internal sealed class AppHostsScenario(string root, BenchOptions options)
             await PostAsync(http, yaml, cancellationToken);
         }
 
-        var count = options.PostRate * options.PostSeconds;
-        var interval = TimeSpan.FromSeconds(1.0 / options.PostRate);
+        var count = rate * options.PostSeconds;
+        var interval = TimeSpan.FromSeconds(1.0 / rate);
+        var cpu = CpuShare.Read();
         var clock = Stopwatch.StartNew();
         var sends = new List<Task<double?>>(count);
         for (var i = 0; i < count; i++)
@@ -89,8 +90,11 @@ internal sealed class AppHostsScenario(string root, BenchOptions options)
 
         var results = await Task.WhenAll(sends);
         var latencies = results.Where(r => r is not null).Select(r => r!.Value).ToList();
-        var m = new PostMeasurement(options.PostRate, clock.Elapsed.TotalSeconds, latencies, results.Count(r => r is null), null);
-        Console.WriteLine($"    {latencies.Count} requests, p50 {m.P50:0.0} ms, p99 {m.P99:0.0} ms, max {m.Max:0.0} ms, {m.Failures} failed");
+        var m = new PostMeasurement(rate, clock.Elapsed.TotalSeconds, latencies, results.Count(r => r is null), null)
+        {
+            CpuBusy = CpuShare.BusyBetween(cpu, CpuShare.Read(), Environment.ProcessorCount),
+        };
+        Console.WriteLine($"    {latencies.Count} requests, p50 {m.P50:0.0} ms, p99 {m.P99:0.0} ms, max {m.Max:0.0} ms, {m.Failures} failed, CPU {m.CpuBusy * 100:0} % busy");
         return m;
     }
 
