@@ -49,6 +49,11 @@ internal sealed class PreviousEngine(string root, BenchOptions options)
         foreach (var line in lines.Where(l => l.StartsWith("| Azurite, fast polling |", StringComparison.Ordinal)))
         {
             var c = line.Split('|').Select(s => s.Trim()).ToArray();
+            if (c.Length != 16 || c[2] is not ("chain" or "fan-out/fan-in"))
+            {
+                continue; // a row of another table (growth with N, operations by kind)
+            }
+
             var shape = c[2] == "chain" ? Shape.Chain : Shape.FanOut;
             var size = (int)Number(c[3])!.Value;
             if (c[5] != "ok")
@@ -58,9 +63,10 @@ internal sealed class PreviousEngine(string root, BenchOptions options)
             }
 
             var nodes = shape.NodeCount(size);
-            var p50 = Number(c[11]);
+            // Its step p50 and p95 as the two "gaps", so the quantiles of this row read back as they were.
+            double[] steps = Number(c[11]) is { } p50 && Number(c[12]) is { } p95 ? [p50, p95] : [];
             rows.Add(new Measurement(Scenario, shape, size, Outcome.Succeeded, null, (int)Number(c[13])!.Value, Number(c[6])!.Value,
-                (long)Math.Round(Number(c[9])!.Value * nodes), p50 is { } p ? [p] : [], Notes: "its own harness; requests/node as it reports them"));
+                (long)Math.Round(Number(c[9])!.Value * nodes), steps, Notes: "its own harness; requests/node as it reports them"));
         }
 
         return rows.Count > 0 ? rows : throw new InvalidOperationException("The previous engine's results have no 'Azurite, fast polling' rows.");
