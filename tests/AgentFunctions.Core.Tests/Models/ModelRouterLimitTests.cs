@@ -28,8 +28,26 @@ public sealed class ModelRouterLimitTests
     [Fact]
     public async Task CompleteAsync_MaxConcurrencyFour_CallsOverlap()
     {
-        await using var server = await RunParallelAsync("4", 4);
+        // Each reply waits until two requests are at the server at once (or 30 s pass; the attempt timeout is 10 s, so a limit that serialised the calls would fail the test): with a limit of 4 the second call
+        // arrives while the first is held, whatever the machine's speed; with a limit of 1 it could not, and this fails.
+        var arrived = 0;
+        using var two = new ManualResetEventSlim();
+        await using var server = FakeOpenAIServer.Start(_ =>
+        {
+            if (Interlocked.Increment(ref arrived) >= 2)
+            {
+                two.Set();
+            }
 
+            two.Wait(TimeSpan.FromSeconds(30));
+            return new FakeModelReply("ok");
+        });
+        using var router = RouterFactory.Create(RouterFactory.ThreeModels(server.Endpoint).With("Models:Pool:fake/a:MaxConcurrency", "4"));
+        var plan = router.Plan("fake/a", null, "fake/c");
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(i => router.CompleteAsync(plan, RouterFactory.Request($"call {i}"))));
+
+        Assert.All(results, r => Assert.Equal("fake/a", r.Model));
         Assert.True(server.MaxInFlight > 1, $"max in flight {server.MaxInFlight}");
     }
 
