@@ -33,8 +33,8 @@ public static class RunRowKeys
     public static string Attempt(string nodeId, int iteration, int attempt) =>
         string.Create(CultureInfo.InvariantCulture, $"{AttemptPrefix}{nodeId}|{iteration:D3}|{attempt:D3}");
 
-    /// <summary>Gets the row key of an events row, by the sequence number of its last event.</summary>
-    /// <param name="lastSeq">The last event's sequence number.</param>
+    /// <summary>Gets the row key of an event row, by its sequence number (rows written before one row per event held a batch, keyed by its last event).</summary>
+    /// <param name="lastSeq">The (last) event's sequence number.</param>
     /// <returns><c>event|&lt;seq, 12 digits&gt;</c>.</returns>
     public static string Events(long lastSeq) => string.Create(CultureInfo.InvariantCulture, $"{EventPrefix}{lastSeq:D12}");
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AgentFunctions.Core.Orchestration.Messages;
+using AgentFunctions.Core.Storage;
 using Azure.Data.Tables;
 
 namespace AgentFunctions.Core.Orchestration.Storage;
@@ -39,19 +40,35 @@ public sealed partial class TableRunStore
     /// <inheritdoc/>
     public async Task<IReadOnlyList<RunEvent>> ReadEventsAsync(string runId, long afterSeq, int maxEvents, CancellationToken cancellationToken = default)
     {
-        var events = new List<RunEvent>();
-        var filter = RangeFilter(runId, RunRowKeys.Events(afterSeq + 1), RunRowKeys.After(RunRowKeys.EventPrefix));
+        // Only events the header has caught up with: rows beyond its NextEventSeq can be left by an episode that was
+        // replaced (see WriteAsync), and those below it have been rewritten by its replacement.
+        var header = await _table.GetOrNullAsync(runId, RunRowKeys.Header, cancellationToken);
+        var end = header?.GetInt64("NextEventSeq") ?? 1;
+        var events = new SortedDictionary<long, RunEvent>();
+        if (afterSeq + 1 >= end)
+        {
+            return [];
+        }
+
+        var filter = RangeFilter(runId, RunRowKeys.Events(afterSeq + 1), RunRowKeys.Events(end));
         await foreach (var e in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
             var json = await _payloads.GetPropertyAsync(e, "Events", cancellationToken) ?? "[]";
-            events.AddRange((JsonSerializer.Deserialize<List<RunEvent>>(json, MessageCodec.Options) ?? []).Where(ev => ev.Seq > afterSeq));
+            foreach (var ev in JsonSerializer.Deserialize<List<RunEvent>>(json, MessageCodec.Options) ?? [])
+            {
+                if (ev.Seq > afterSeq && ev.Seq < end)
+                {
+                    events[ev.Seq] = ev; // one event per sequence number, the later row's if rows overlap
+                }
+            }
+
             if (events.Count >= maxEvents)
             {
                 break;
             }
         }
 
-        return events.Count > maxEvents ? events[..maxEvents] : events;
+        return [.. events.Values.Take(maxEvents)];
     }
 
     /// <inheritdoc/>

@@ -56,14 +56,18 @@ public sealed partial class TableRunStore
             rows.Add(await _mapper.ToEntityAsync(batch.RunId, node, cancellationToken));
         }
 
-        if (batch.Events.Count > 0)
+        // One row per event, keyed by its sequence number. An orchestration episode whose history was not committed (its
+        // host died after sending its messages) can still have its record activity run; the episode that replaces it may
+        // batch the same sequence numbers differently. With a row per number the replacement overwrites each one, and
+        // readers stop at the header's NextEventSeq, so no stale event survives next to its replacement.
+        foreach (var e in batch.Events)
         {
-            var row = new TableEntity(batch.RunId, RunRowKeys.Events(batch.Events[^1].Seq))
+            var row = new TableEntity(batch.RunId, RunRowKeys.Events(e.Seq))
             {
-                ["FirstSeq"] = batch.Events[0].Seq,
-                ["Count"] = batch.Events.Count,
+                ["FirstSeq"] = e.Seq,
+                ["Count"] = 1,
             };
-            await _payloads.SetPropertyAsync(row, "Events", JsonSerializer.Serialize(batch.Events, MessageCodec.Options), cancellationToken);
+            await _payloads.SetPropertyAsync(row, "Events", JsonSerializer.Serialize(new[] { e }, MessageCodec.Options), cancellationToken);
             rows.Add(row);
         }
 
