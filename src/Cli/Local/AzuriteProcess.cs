@@ -53,6 +53,13 @@ public sealed class AzuriteProcess : IAsyncDisposable
         $"QueueEndpoint=http://127.0.0.1:{queue}/{AccountName};" +
         $"TableEndpoint=http://127.0.0.1:{table}/{AccountName};";
 
+    private const string ParentPidVariable = "AGENTFUNCTIONS_PARENT_PID";
+
+    // Checks every second that the parent process still exists (signal 0 throws ESRCH when it does not).
+    private const string WatchdogScript =
+        "const p=Number(process.env." + ParentPidVariable + ");"
+        + "if(p>0){setInterval(()=>{try{process.kill(p,0)}catch(e){if(e.code==='ESRCH')process.exit(0)}},1000).unref()}\n";
+
     /// <summary>Starts Azurite from <c>node_modules</c> of the repository and waits until all three services listen.</summary>
     /// <param name="repositoryRoot">Repository root holding <c>node_modules/azurite</c>; null to find it from this assembly.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
@@ -89,8 +96,13 @@ public sealed class AzuriteProcess : IAsyncDisposable
                 RedirectStandardError = true,
                 UseShellExecute = false,
             };
+            // Azurite exits by itself when this process is gone (SIGKILLed, or a test host torn down before its exit
+            // handlers ran), so it never outlives the process that started it: node preloads a watchdog (--require).
+            startInfo.Environment[ParentPidVariable] = Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
             foreach (var arg in new[]
             {
+                "--require", WatchdogFile(),
+
                 // --skipApiVersionCheck: the Azure SDKs pinned here speak newer service versions than Azurite 3.37 (the newest on npm) declares.
                 script, "--silent", "--inMemoryPersistence", "--disableTelemetry", "--skipApiVersionCheck",
                 "--blobHost", "127.0.0.1", "--blobPort", blob.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -155,6 +167,20 @@ public sealed class AzuriteProcess : IAsyncDisposable
         }
 
         _process.Dispose();
+    }
+
+    // The watchdog as a file under the temp folder, written atomically (several processes may start Azurite at once).
+    private static string WatchdogFile()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "agentfunctions-azurite-watchdog.cjs");
+        if (!File.Exists(path) || File.ReadAllText(path) != WatchdogScript)
+        {
+            var temporary = path + "." + Guid.NewGuid().ToString("N");
+            File.WriteAllText(temporary, WatchdogScript);
+            File.Move(temporary, path, overwrite: true);
+        }
+
+        return path;
     }
 
     private static void Append(StringBuilder output, string? line)
