@@ -21,6 +21,16 @@ public sealed class ModelCallFailedException : Exception
     /// <summary>Gets every attempt, in order.</summary>
     public IReadOnlyList<ModelAttempt> Attempts { get; }
 
+    /// <summary>Gets the model turns that were answered (and paid for) before the call failed, such as the turns of a tool
+    /// conversation that ran out of budget.</summary>
+    public IReadOnlyList<Pipeline.ModelTurn> Turns { get; init; } = [];
+
+    /// <summary>Gets the tool calls made before the call failed.</summary>
+    public IReadOnlyList<ToolCalling.ToolCallRecord> ToolCalls { get; init; } = [];
+
+    /// <summary>Gets the USD the answered turns cost.</summary>
+    public decimal CostUsd => Turns.Sum(t => t.CostUsd);
+
     /// <summary>Gets whether every attempt was refused by the budget gate (no model was called).</summary>
     public bool RefusedByBudget => Attempts.Count > 0 && Attempts.All(a => a.Outcome == ModelAttemptOutcome.RefusedByBudget);
 

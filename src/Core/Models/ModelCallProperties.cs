@@ -23,6 +23,12 @@ public static class ModelCallProperties
     /// <summary>Set by the recorded provider: where the recording came from (string).</summary>
     public const string RecordingSource = "agentfunctions.recording_source";
 
+    /// <summary>The response cache's scope (string): run, node, attempt and purpose; a call without one bypasses the cache.</summary>
+    public const string CacheScope = "agentfunctions.cache_scope";
+
+    /// <summary>Set by the response cache on a response it answered (bool).</summary>
+    public const string Cached = "agentfunctions.cached";
+
     /// <summary>Reads a string property of the options.</summary>
     /// <param name="options">The options, or null.</param>
     /// <param name="key">The key.</param>

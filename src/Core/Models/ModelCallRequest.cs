@@ -28,8 +28,12 @@ public sealed record ModelCallRequest(
     /// <summary>Gets the scope of the response cache (e.g. run, node and attempt); null to bypass the cache.</summary>
     public string? CacheScope { get; init; }
 
-    /// <summary>Gets the prompt size in tokens used for estimates, or null to estimate it from the messages (characters / 4).</summary>
+    /// <summary>Gets the prompt size in tokens used for estimates, or null to estimate it from the messages (with the tokenizer).</summary>
     public int? PromptTokens { get; init; }
+
+    /// <summary>Gets the tools the model may call and their bounds, or null for a call without tools. With tools, the call is a
+    /// conversation: every model answer that asks for tools gets their results and a next turn, each turn gated and priced.</summary>
+    public ToolCalling.ToolSession? Tools { get; init; }
 
     /// <summary>Gets a gate that allows every call.</summary>
     public static Func<ModelCandidate, decimal, string?> AllowAll { get; } = (_, _) => null;

@@ -64,9 +64,14 @@ public sealed partial class ModelPool
             errors.Add("Models:Routing: AttemptTimeout and BanditLatencyReference must be positive, RateLimitWait 0 or more.");
         }
 
-        if (options.Routing.CacheMaxEntries <= 0)
+        if (options.Routing.MaxToolTurns <= 0)
         {
-            errors.Add("Models:Routing:CacheMaxEntries must be positive.");
+            errors.Add("Models:Routing:MaxToolTurns must be positive.");
+        }
+
+        if (options.Routing.CacheMaxBytes <= 0)
+        {
+            errors.Add("Models:Routing:CacheMaxBytes must be positive.");
         }
 
         return errors;

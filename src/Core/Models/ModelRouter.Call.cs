@@ -1,5 +1,6 @@
 using System.ClientModel;
-using AgentFunctions.Core.Context;
+using AgentFunctions.Core.Models.Pipeline;
+using AgentFunctions.Core.Models.ToolCalling;
 using AgentFunctions.Core.Models.Routing;
 using Anthropic.Exceptions;
 using Microsoft.Extensions.AI;
@@ -11,82 +12,67 @@ namespace AgentFunctions.Core.Models;
 public sealed partial class ModelRouter
 {
     /// <summary>
-    /// Calls the plan's candidates in order until one answers. Before every attempt the prompt plus output limit is checked
-    /// against the candidate's context window and <see cref="ModelCallRequest.BudgetGate"/> is asked; a candidate refused by either
-    /// is not called. An attempt that is rate limited (HTTP 429 or this process's requests-per-minute limit), fails with 5xx or
-    /// cannot connect, or exceeds <see cref="ModelRoutingOptions.AttemptTimeout"/> moves to the next candidate; any other error
-    /// ends the call. With the response cache on and a <see cref="ModelCallRequest.CacheScope"/>, an identical earlier call of the
-    /// same scope is answered from memory.
+    /// Calls the plan's candidates in order until one answers. Every model turn — the first request and, with
+    /// <see cref="ModelCallRequest.Tools"/>, each request after tool results — passes the provider pipeline's gate
+    /// (<see cref="Pipeline.TurnGateChatClient"/>): the conversation plus output limit against the candidate's context window, and
+    /// <see cref="ModelCallRequest.BudgetGate"/> asked for the turn's estimate on top of the attempt's earlier turns. A candidate
+    /// refused on its first turn is not called and the next is tried; a refusal after tool calls ends the call. An attempt that is
+    /// rate limited (HTTP 429 or this process's requests-per-minute limit), fails with 5xx or cannot connect, or has a turn that
+    /// exceeds <see cref="ModelRoutingOptions.AttemptTimeout"/> moves to the next candidate (a tool conversation then starts over
+    /// on it); any other error ends the call. With the response cache on and a <see cref="ModelCallRequest.CacheScope"/>, an
+    /// identical turn of the same scope is answered by <c>DistributedCachingChatClient</c> at no cost.
     /// </summary>
     /// <param name="plan">The plan from <see cref="Plan"/>.</param>
     /// <param name="request">The request.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The answer, the model and provider that gave it, tokens, cost in USD and every attempt.</returns>
+    /// <returns>The answer, the model and provider that gave it, tokens and cost in USD summed over every model turn, each turn,
+    /// and every attempt.</returns>
     /// <exception cref="ModelCallFailedException">No candidate answered; it carries every attempt.</exception>
     /// <exception cref="OperationCanceledException">The call was cancelled.</exception>
     public async Task<ModelCallResult> CompleteAsync(ModelPlan plan, ModelCallRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(request);
-        var cacheKey = _cache is not null && request.CacheScope is not null ? ResponseCache.KeyOf(plan, request) : null;
-        if (cacheKey is not null && _cache!.TryGet(cacheKey, out var hit))
-        {
-            LogCacheHit(_logger, request.CacheScope!, hit.Model);
-            return hit with { Cached = true, CostUsd = 0, Attempts = [], Reason = $"cached response of {hit.Model} (same request in {request.CacheScope})" };
-        }
-
-        var call = new CallState(plan, request, request.PromptTokens ?? request.Messages.Sum(m => TokenEstimator.Estimate(m.Text)));
-        ModelCallResult result;
+        var call = new CallState(plan, request, request.PromptTokens ?? TurnGateChatClient.ConversationTokens(request.Messages));
         try
         {
-            result = await _fallback.ExecuteAsync(ct => AttemptAsync(call, ct), cancellationToken);
+            return await _fallback.ExecuteAsync(ct => AttemptAsync(call, ct), cancellationToken);
         }
         catch (ModelAttemptException ex)
         {
-            throw new ModelCallFailedException(plan.Requested, call.Attempts, ex.InnerException);
+            throw new ModelCallFailedException(plan.Requested, call.Attempts, ex.InnerException) { Turns = call.Turns, ToolCalls = request.Tools?.Records ?? [] };
         }
-
-        if (cacheKey is not null)
-        {
-            _cache!.Add(cacheKey, result);
-        }
-
-        return result;
     }
 
     private async ValueTask<ModelCallResult> AttemptAsync(CallState call, CancellationToken cancellationToken)
     {
         var candidate = call.Plan.Candidates[call.Next++];
         var more = call.Next < call.Plan.Candidates.Count;
-        if (call.PromptTokens + call.Request.MaxOutputTokens > candidate.ContextWindowTokens)
-        {
-            throw Skip(call, candidate, more, ModelAttemptOutcome.ContextExceeded,
-                $"{call.PromptTokens} prompt + {call.Request.MaxOutputTokens} output tokens exceed the {candidate.ContextWindowTokens}-token context window of {candidate.Model}");
-        }
-
-        var estimate = Estimate(candidate, call.PromptTokens, call.Request.MaxOutputTokens);
-        if (call.Request.BudgetGate(candidate, estimate) is { } refusal)
-        {
-            LogRefused(_logger, candidate.Model, refusal);
-            throw Skip(call, candidate, more, ModelAttemptOutcome.RefusedByBudget, refusal);
-        }
-
+        var scope = new ModelCallScope(candidate, _pool.Find(candidate.Model), call.Request, call.PromptTokens);
         var started = _time.GetTimestamp();
         try
         {
             ChatResponse response;
-            var definition = _pool.Find(candidate.Model);
-            using (candidate.Provider == ProviderDefinition.RecordedName || definition is null ? null : await _limits.AcquireAsync(definition, _options.Routing.RateLimitWait, cancellationToken))
+            using (scope.Enter())
             {
-                var client = _clients.Get(candidate.Provider);
-                var options = Options(candidate, call.Request);
-                response = await _timeout.ExecuteAsync(
-                    async ct => await client.GetResponseAsync(call.Request.Messages, options, ct), cancellationToken);
+                response = await _clients.Get(candidate.Provider).GetResponseAsync(call.Request.Messages, Options(candidate, call.Request), cancellationToken);
             }
 
             var elapsed = (long)_time.GetElapsedTime(started).TotalMilliseconds;
+            if (call.Request.Tools is { } tools)
+            {
+                ToolCallGuard.RecordUnknownCalls(tools, response.Messages);
+            }
+
+            if (scope.Stopped is { } stopped)
+            {
+                call.Attempts.Add(new ModelAttempt(candidate.Model, candidate.Provider, ModelAttemptOutcome.RefusedByBudget, stopped, elapsed));
+                LogRefused(_logger, candidate.Model, stopped);
+                throw new ModelAttemptException(false, stopped, null);
+            }
+
             call.Attempts.Add(new ModelAttempt(candidate.Model, candidate.Provider, ModelAttemptOutcome.Answered, null, elapsed));
-            var result = Priced(call, candidate, response);
+            var result = Priced(call, candidate, response, scope.Turns);
             Reward(call, candidate, true, result.CostUsd, result.InputTokens, result.OutputTokens, elapsed);
             return result;
         }
@@ -94,7 +80,13 @@ public sealed partial class ModelRouter
         {
             throw;
         }
-        catch (Exception ex) when (ex is not ModelAttemptException)
+        catch (ModelTurnRefusedException ex)
+        {
+            LogRefused(_logger, candidate.Model, ex.Message);
+            call.Attempts.Add(new ModelAttempt(candidate.Model, candidate.Provider, ex.Outcome, ex.Message, 0));
+            throw new ModelAttemptException(more && ex.Turn == 0, ex.Message, null);
+        }
+        catch (Exception ex) when (ex is not ModelAttemptException and not ModelTurnRefusedException)
         {
             var elapsed = (long)_time.GetElapsedTime(started).TotalMilliseconds;
             var outcome = Classify(ex);
@@ -107,12 +99,10 @@ public sealed partial class ModelRouter
             LogAttemptFailed(_logger, candidate.Model, candidate.Provider, ModelAttempts.ToWire(outcome), elapsed, fallBack, error);
             throw new ModelAttemptException(fallBack, error, ex);
         }
-    }
-
-    private static ModelAttemptException Skip(CallState call, ModelCandidate candidate, bool more, ModelAttemptOutcome outcome, string error)
-    {
-        call.Attempts.Add(new ModelAttempt(candidate.Model, candidate.Provider, outcome, error, 0));
-        return new ModelAttemptException(more, error, null);
+        finally
+        {
+            call.Turns.AddRange(scope.Turns);
+        }
     }
 
     private static ModelAttemptOutcome Classify(Exception ex) => ex switch
@@ -143,20 +133,27 @@ public sealed partial class ModelRouter
             [ModelCallProperties.SkillId] = request.SkillId,
             [ModelCallProperties.InputKey] = request.InputKey,
             [ModelCallProperties.ModelId] = candidate.Model,
+            [ModelCallProperties.CacheScope] = request.CacheScope,
         },
+        Tools = request.Tools is { } tools ? [.. tools.Tools.Values.Select(t => (AITool)t.Function)] : null,
+        AllowMultipleToolCalls = request.Tools is null ? null : true,
     };
 
-    private ModelCallResult Priced(CallState call, ModelCandidate candidate, ChatResponse response)
+    // Tokens and cost count every turn of every attempt (a tool conversation that failed over to the next candidate was paid for).
+    private static ModelCallResult Priced(CallState call, ModelCandidate candidate, ChatResponse response, List<ModelTurn> turns)
     {
-        var recorded = response.AdditionalProperties?.TryGetValue(ModelCallProperties.Recorded, out var r) == true && r is true;
-        var model = recorded && response.ModelId is { } recordedModel && _pool.Find(recordedModel) is not null ? recordedModel : candidate.Model;
-        var price = _pool.Find(model)?.Price ?? candidate.Price;
-        var input = response.Usage?.InputTokenCount ?? call.PromptTokens;
-        var output = response.Usage?.OutputTokenCount ?? TokenEstimator.Estimate(response.Text);
+        IReadOnlyList<ModelTurn> all = [.. call.Turns, .. turns];
+        var recorded = turns.Count > 0 && turns.All(t => t.Recorded);
+        var model = turns.Count > 0 ? turns[^1].Model : candidate.Model;
         var failed = call.Attempts.Count - 1;
         var reason = failed == 0 ? candidate.Reason
             : $"{candidate.Reason} (after {failed} attempt(s) that did not answer: {string.Join(", ", call.Attempts.Take(failed).Select(a => $"{a.Model} {ModelAttempts.ToWire(a.Outcome)}"))})";
-        return new ModelCallResult(response, model, candidate.Provider, recorded, false, input, output, price.Cost(input, output), reason, call.Attempts);
+        return new ModelCallResult(response, model, candidate.Provider, recorded, turns.Count > 0 && turns.All(t => t.Cached),
+            all.Sum(t => t.InputTokens), all.Sum(t => t.OutputTokens), all.Sum(t => t.CostUsd), reason, call.Attempts)
+        {
+            Turns = all,
+            ToolCalls = call.Request.Tools?.Records ?? [],
+        };
     }
 
     private void Reward(CallState call, ModelCandidate candidate, bool answered, decimal costUsd, long inputTokens, long outputTokens, long elapsedMs)
@@ -179,6 +176,8 @@ public sealed partial class ModelRouter
         public int PromptTokens { get; } = promptTokens;
 
         public List<ModelAttempt> Attempts { get; } = [];
+
+        public List<ModelTurn> Turns { get; } = [];
 
         public int Next { get; set; }
     }

@@ -1,5 +1,8 @@
+using AgentFunctions.Core.Models.Pipeline;
 using AgentFunctions.Core.Models.Recorded;
 using AgentFunctions.Core.Models.Routing;
+using Microsoft.Extensions.Caching.Distributed;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
@@ -10,8 +13,10 @@ namespace AgentFunctions.Core.Models;
 /// <summary>
 /// Routes model calls over the <see cref="ModelPool"/>: <see cref="Plan"/> orders the candidates of a node's call (its model, a
 /// tier ranked by a UCB1 bandit, or the skill's default, then the fallback chain), <see cref="CompleteAsync"/> tries them in order
-/// with a Polly pipeline — the next candidate on HTTP 429, 5xx or a timeout — under per-model concurrency and requests-per-minute
-/// limits, asking the caller's budget gate before every attempt. Models whose provider has no endpoint or key are left out;
+/// with a Polly pipeline — the next candidate on HTTP 429, 5xx or a timeout. Each provider's client is a
+/// <c>Microsoft.Extensions.AI</c> <c>ChatClientBuilder</c> pipeline (<see cref="ProviderClients"/>): function invocation for tools,
+/// OpenTelemetry, logging, our turn gate (budget gate, context window, per-model concurrency and requests-per-minute limits,
+/// pricing of every model turn) and the distributed response cache. Models whose provider has no endpoint or key are left out;
 /// when none is left the recorded provider replays the stored response.
 /// </summary>
 public sealed partial class ModelRouter : IDisposable
@@ -21,9 +26,7 @@ public sealed partial class ModelRouter : IDisposable
     private readonly ProviderClients _clients;
     private readonly ModelLimits _limits = new();
     private readonly Ucb1Bandit _bandit = new();
-    private readonly ResponseCache? _cache;
     private readonly ResiliencePipeline<ModelCallResult> _fallback;
-    private readonly ResiliencePipeline _timeout;
     private readonly TimeProvider _time;
     private readonly ILogger<ModelRouter> _logger;
 
@@ -32,18 +35,20 @@ public sealed partial class ModelRouter : IDisposable
     /// <param name="options">Model options (routing, recorded provider).</param>
     /// <param name="store">The recordings store.</param>
     /// <param name="time">Clock for durations and recordings.</param>
-    /// <param name="logger">Logger.</param>
-    public ModelRouter(ModelPool pool, IOptions<ModelOptions> options, RecordingStore store, TimeProvider time, ILogger<ModelRouter> logger)
+    /// <param name="loggerFactory">Logs of the router and of each provider pipeline (<c>LoggingChatClient</c>: prompts and answers only at Trace).</param>
+    /// <param name="cache">The response cache's store (<c>Models:Routing:CacheEnabled</c>); null for an in-memory one.</param>
+    public ModelRouter(ModelPool pool, IOptions<ModelOptions> options, RecordingStore store, TimeProvider time, ILoggerFactory loggerFactory, IDistributedCache? cache = null)
     {
+        ArgumentNullException.ThrowIfNull(loggerFactory);
         ArgumentNullException.ThrowIfNull(pool);
         ArgumentNullException.ThrowIfNull(options);
         _pool = pool;
         _options = options.Value;
         _time = time;
-        _logger = logger;
-        _clients = new ProviderClients(pool, _options, store, time);
-        _cache = _options.Routing.CacheEnabled ? new ResponseCache(_options.Routing.CacheMaxEntries) : null;
-        _timeout = new ResiliencePipelineBuilder { TimeProvider = time }.AddTimeout(_options.Routing.AttemptTimeout).Build();
+        _logger = loggerFactory.CreateLogger<ModelRouter>();
+        var turnTimeout = new ResiliencePipelineBuilder { TimeProvider = time }.AddTimeout(_options.Routing.AttemptTimeout).Build();
+        _clients = new ProviderClients(pool, _options, store, time, loggerFactory, new ProviderPipeline(
+            _limits, turnTimeout, _options.Routing.CacheEnabled ? cache ?? new MemoryDistributedCache(Microsoft.Extensions.Options.Options.Create(new MemoryDistributedCacheOptions { SizeLimit = _options.Routing.CacheMaxBytes })) : null));
         _fallback = new ResiliencePipelineBuilder<ModelCallResult> { TimeProvider = time }
             .AddRetry(new RetryStrategyOptions<ModelCallResult>
             {

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using AgentFunctions.Core.Models;
+using AgentFunctions.Core.Models.ToolCalling;
 
 namespace AgentFunctions.Core.Orchestration.Execution;
 
@@ -30,8 +31,14 @@ internal sealed class ModelCallLedger
 
     public int Calls { get; private set; }
 
+    public int Turns { get; private set; }
+
+    public List<ToolCallRecord> ToolCalls { get; } = [];
+
     public void Add(ModelCallResult result, string purpose)
     {
+        Turns += result.Turns.Count;
+        ToolCalls.AddRange(result.ToolCalls);
         InputTokens += result.InputTokens;
         OutputTokens += result.OutputTokens;
         CostUsd += result.CostUsd;
@@ -40,7 +47,16 @@ internal sealed class ModelCallLedger
         AddAttempts(ModelAttempts.ToJson(result.Attempts), purpose);
     }
 
-    public void AddFailed(IReadOnlyList<ModelAttempt> attempts, string purpose) => AddAttempts(ModelAttempts.ToJson(attempts), purpose);
+    /// <summary>Records a call that failed: its attempts, and the turns it was answered (and paid for) before it failed.</summary>
+    public void AddFailed(ModelCallFailedException failure, string purpose)
+    {
+        InputTokens += failure.Turns.Sum(t => t.InputTokens);
+        OutputTokens += failure.Turns.Sum(t => t.OutputTokens);
+        CostUsd += failure.CostUsd;
+        Turns += failure.Turns.Count;
+        ToolCalls.AddRange(failure.ToolCalls);
+        AddAttempts(ModelAttempts.ToJson(failure.Attempts), purpose);
+    }
 
     /// <summary>Records an answer reused from the parent run of a recorded replay: no call, no cost.</summary>
     public void AddReplayed(string? model, string parentRunId, string purpose)
@@ -56,6 +72,11 @@ internal sealed class ModelCallLedger
         details["attempts"] = _attempts.DeepClone();
         details["cached"] = Cached;
         details["model_calls"] = Calls;
+        details["model_turns"] = Turns;
+        if (ToolCalls.Count > 0)
+        {
+            details["tool_calls"] = new JsonArray([.. ToolCalls.Select(c => (JsonNode)c.ToJson())]);
+        }
         if (Reason is not null)
         {
             details["model_reason"] = Reason;

@@ -65,7 +65,7 @@ public sealed partial class SkillNodeExecutor
         }
         catch (ModelCallFailedException ex)
         {
-            run.Ledger.AddFailed(ex.Attempts, purpose);
+            run.Ledger.AddFailed(ex, purpose);
             return (null, ex.RefusedByBudget && ex.Attempts.Count == 1 ? ex.Attempts[0].Error! : ex.Message);
         }
     }

@@ -1,0 +1,100 @@
+using AgentFunctions.Core.Context;
+using AgentFunctions.Core.Models.Routing;
+using Microsoft.Extensions.AI;
+using Polly;
+
+namespace AgentFunctions.Core.Models.Pipeline;
+
+/// <summary>
+/// The router's gate on every model turn, the innermost concern of a provider pipeline above the cache: before a turn it checks
+/// the conversation plus the output limit against the candidate's context window and asks the call's budget gate for this turn's
+/// estimate on top of what the attempt's earlier turns cost (<see cref="ModelCallScope"/>), takes the model's concurrency and
+/// requests-per-minute permits and bounds the turn by <see cref="ModelRoutingOptions.AttemptTimeout"/>; after it, it prices the
+/// turn from the provider's usage (tokenizer counts when none is reported) and adds it to the scope. Outside a scope (no router
+/// call) it passes the request through.
+/// </summary>
+internal sealed class TurnGateChatClient : DelegatingChatClient
+{
+    private readonly ModelPool _pool;
+    private readonly ModelLimits _limits;
+    private readonly ResiliencePipeline _timeout;
+    private readonly TimeSpan _rateLimitWait;
+    private readonly TimeProvider _time;
+
+    public TurnGateChatClient(IChatClient inner, ModelPool pool, ModelLimits limits, ResiliencePipeline timeout, TimeSpan rateLimitWait, TimeProvider time)
+        : base(inner)
+    {
+        _pool = pool;
+        _limits = limits;
+        _timeout = timeout;
+        _rateLimitWait = rateLimitWait;
+        _time = time;
+    }
+
+    /// <inheritdoc/>
+    /// <exception cref="ModelTurnRefusedException">The turn would exceed the context window or the budget gate refused it.</exception>
+    public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        if (ModelCallScope.Current is not { } scope)
+        {
+            return await base.GetResponseAsync(messages, options, cancellationToken);
+        }
+
+        var list = messages as IReadOnlyList<ChatMessage> ?? [.. messages];
+        var turn = scope.Turns.Count;
+        var promptTokens = turn == 0 ? scope.PromptTokens : ConversationTokens(list);
+        var candidate = scope.Candidate;
+        if (promptTokens + scope.Request.MaxOutputTokens > candidate.ContextWindowTokens)
+        {
+            throw new ModelTurnRefusedException(ModelAttemptOutcome.ContextExceeded, turn,
+                $"{promptTokens} prompt + {scope.Request.MaxOutputTokens} output tokens exceed the {candidate.ContextWindowTokens}-token context window of {candidate.Model}" +
+                (turn == 0 ? string.Empty : $" at model turn {turn + 1}"));
+        }
+
+        if (scope.CheckNextTurn(promptTokens) is { } refusal)
+        {
+            throw new ModelTurnRefusedException(ModelAttemptOutcome.RefusedByBudget, turn, turn == 0 ? refusal : $"{refusal} (before model turn {turn + 1})");
+        }
+
+        var started = _time.GetTimestamp();
+        ChatResponse response;
+        using (candidate.Provider == ProviderDefinition.RecordedName || scope.Definition is null
+            ? null
+            : await _limits.AcquireAsync(scope.Definition, _rateLimitWait, cancellationToken))
+        {
+            response = await _timeout.ExecuteAsync(async ct => await base.GetResponseAsync(list, options, ct), cancellationToken);
+        }
+
+        scope.Turns.Add(Price(scope, response, promptTokens, (long)_time.GetElapsedTime(started).TotalMilliseconds));
+        return response;
+    }
+
+    /// <inheritdoc/>
+    /// <exception cref="NotSupportedException">Always: the router makes non-streaming calls only.</exception>
+    public override IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("The model router makes non-streaming calls only.");
+
+    /// <summary>Counts the tokens of a conversation: every message's text plus the tool calls and results it carries.</summary>
+    /// <param name="messages">The messages.</param>
+    /// <returns>Tokens, by the tokenizer.</returns>
+    internal static int ConversationTokens(IEnumerable<ChatMessage> messages) => messages.Sum(m => m.Contents.Sum(c => c switch
+    {
+        TextContent t => TokenEstimator.Estimate(t.Text),
+        FunctionCallContent call => TokenEstimator.Estimate(call.Name) + TokenEstimator.Estimate(System.Text.Json.JsonSerializer.Serialize(call.Arguments, AIJsonUtilities.DefaultOptions)),
+        FunctionResultContent result => TokenEstimator.Estimate(result.Result?.ToString()),
+        _ => 0,
+    }));
+
+    private ModelTurn Price(ModelCallScope scope, ChatResponse response, int promptTokens, long elapsedMs)
+    {
+        var recorded = response.AdditionalProperties?.TryGetValue(ModelCallProperties.Recorded, out var r) == true && r is true;
+        var cached = response.AdditionalProperties?.TryGetValue(ModelCallProperties.Cached, out var c) == true && c is true;
+        var candidate = scope.Candidate;
+        var model = recorded && response.ModelId is { } recordedModel && _pool.Find(recordedModel) is not null ? recordedModel : candidate.Model;
+        var price = _pool.Find(model)?.Price ?? candidate.Price;
+        var input = response.Usage?.InputTokenCount ?? promptTokens;
+        var output = response.Usage?.OutputTokenCount ?? TokenEstimator.Estimate(response.Text);
+        var toolCalls = response.Messages.Sum(m => m.Contents.OfType<FunctionCallContent>().Count());
+        return new ModelTurn(model, input, output, cached ? 0 : price.Cost(input, output), elapsedMs, recorded, cached, toolCalls);
+    }
+}
