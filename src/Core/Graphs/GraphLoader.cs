@@ -113,6 +113,8 @@ public static partial class GraphLoader
             ForEach = n.ForEach is var (items, _) ? new NodeForEach(items, n.MaxItems?.Value ?? NodeForEach.DefaultMaxItems) : null,
             Join = n.Join?.Join ?? NodeJoin.All,
             Loop = n.Loop?.Build(),
+            Tools = n.Tools,
+            MaxToolCalls = n.MaxToolCalls,
         }).ToList();
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(yamlText)));
         return new GraphDefinition(draft.Name!, draft.Description, draft.Inputs, new GraphBudget(draft.MaxCostUsd, draft.OnExceed), nodes, yamlText, hash);

@@ -43,6 +43,13 @@ public sealed record GraphNode(
 
     /// <summary>Gets the bounded refinement loop that ends at this node, or null.</summary>
     public NodeLoop? Loop { get; init; }
+
+    /// <summary>Gets the tools the node's model may call (<c>tools:</c>, replacing the skill's list to restrict or extend it), or
+    /// null to use the skill's.</summary>
+    public IReadOnlyList<string>? Tools { get; init; }
+
+    /// <summary>Gets <c>max_tool_calls:</c> (1–100), or null for the skill's.</summary>
+    public int? MaxToolCalls { get; init; }
 }
 
 /// <summary>Files of a repository a skill node reads into its prompt.</summary>

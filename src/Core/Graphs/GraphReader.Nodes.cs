@@ -8,7 +8,7 @@ internal sealed partial class GraphReader
 {
     private static readonly string[] s_nodeKeys = [
         "skill", "tool", "needs", "with", "context", "model", "retries", "timeout", "max_cost_usd", "max_output_tokens", "optional", "approval",
-        "when", "for_each", "max_items", "join", "loop"];
+        "when", "for_each", "max_items", "join", "loop", "tools", "max_tool_calls"];
 
     private void ReadNodes(YamlNode key, YamlNode value, GraphDraft draft)
     {
@@ -63,6 +63,20 @@ internal sealed partial class GraphReader
                 case "context":
                     (contextKey, contextValue) = (keyNode, value);
                     break;
+                case "tools":
+                    node.ToolsKey = keyNode;
+                    node.Tools = ReadStringList(value, $"{field}.tools", node.Id, (at, entry) =>
+                    {
+                        if (!Tools.Agent.AgentToolNames.TryParse(entry, out _, out _, out var error))
+                        {
+                            Invalid(at, $"{field}.tools", node.Id, $"Node '{node.Id}': {error}");
+                        }
+                    });
+                    break;
+                case "max_tool_calls":
+                    node.ToolsKey ??= keyNode;
+                    node.MaxToolCalls = ReadInt(value, $"{field}.max_tool_calls", node.Id, 1, Skills.SkillDefinition.MaxToolCallsLimit);
+                    break;
                 case "when" or "for_each" or "max_items" or "join" or "loop":
                     ReadSemanticsKey(node, key, keyNode, value);
                     break;
@@ -92,6 +106,11 @@ internal sealed partial class GraphReader
         if (contextKey is not null)
         {
             ReadContext(node, contextKey, contextValue!, tool is not null);
+        }
+
+        if (tool is not null && node.ToolsKey is { } toolsKey)
+        {
+            errors.Add(GraphErrorCodes.InvalidValue, $"Node '{node.Id}' runs a tool; only skill nodes take 'tools:' and 'max_tool_calls:' (the tools their model may call).", toolsKey, node.Id, $"{field}.tools");
         }
     }
 

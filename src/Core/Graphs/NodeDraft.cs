@@ -45,6 +45,15 @@ internal sealed class NodeDraft(string id, YamlNode key)
     /// <summary>Gets or sets the <c>join:</c> policy and where it was written.</summary>
     public (NodeJoin Join, YamlNode At)? Join { get; set; }
 
+    /// <summary>Gets or sets the node's <c>tools:</c> (replacing its skill's), or null to use the skill's.</summary>
+    public List<string>? Tools { get; set; }
+
+    /// <summary>Gets or sets <c>max_tool_calls:</c>, or null for the skill's.</summary>
+    public int? MaxToolCalls { get; set; }
+
+    /// <summary>Gets or sets the key of <c>tools:</c> or <c>max_tool_calls:</c>, for errors.</summary>
+    public YamlNode? ToolsKey { get; set; }
+
     /// <summary>Gets or sets the <c>loop:</c> block.</summary>
     public LoopDraft? Loop { get; set; }
 }

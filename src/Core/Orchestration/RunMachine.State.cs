@@ -252,7 +252,19 @@ public sealed partial class RunMachine
                 ("attempt", result.Attempt), ("model", result.Model), ("provider", result.Provider), ("recorded", result.Recorded),
                 ("reason", result.Details?["model_reason"]?.DeepClone()), ("attempts", result.Details?["attempts"]?.DeepClone()),
                 ("input_tokens", result.InputTokens), ("output_tokens", result.OutputTokens), ("cost_usd", result.CostUsd),
+                ("turns", result.Details?["model_turns"]?.DeepClone()),
                 ("estimate_usd", result.Details?["estimate_usd"]?.DeepClone())));
+        }
+
+        if (result.Details?["tool_calls"] is JsonArray toolCalls)
+        {
+            foreach (var call in toolCalls.OfType<JsonObject>())
+            {
+                Emit("tool_called", result.NodeId, Data(
+                    ("attempt", result.Attempt), ("name", call["name"]?.DeepClone()), ("source", call["source"]?.DeepClone()),
+                    ("outcome", call["outcome"]?.DeepClone()), ("reason", call["reason"]?.DeepClone()), ("arguments", call["arguments"]?.DeepClone()),
+                    ("result_chars", call["result_chars"]?.DeepClone()), ("duration_ms", call["duration_ms"]?.DeepClone())));
+            }
         }
 
         if (result.Details?["repair"] is JsonObject repair)

@@ -2,7 +2,8 @@ namespace AgentFunctions.Core.Skills;
 
 /// <summary>
 /// A domain: a folder <c>skills/&lt;domain&gt;/</c> with skills and/or a <c>DOMAIN.md</c>. <c>DOMAIN.md</c> may start with a
-/// YAML frontmatter block (<c>name</c>, <c>description</c>, <c>owner</c>, <c>budget: { daily_usd, monthly_usd }</c>);
+/// YAML frontmatter block (<c>name</c>, <c>description</c>, <c>owner</c>, <c>budget: { daily_usd, monthly_usd }</c>, <c>mcp_servers:</c>, see
+/// <see cref="McpServerDefinition"/>);
 /// the rest of the file is the domain's prompt layer.
 /// </summary>
 /// <param name="Name">The domain name (the folder name).</param>
@@ -19,4 +20,8 @@ public sealed record DomainDefinition(
     decimal? DailyBudgetUsd,
     decimal? MonthlyBudgetUsd,
     string? PromptLayer,
-    string? Path);
+    string? Path)
+{
+    /// <summary>Gets the domain's MCP servers (<c>mcp_servers:</c>), by name; empty when it has none.</summary>
+    public IReadOnlyDictionary<string, McpServerDefinition> McpServers { get; init; } = new Dictionary<string, McpServerDefinition>(StringComparer.Ordinal);
+}

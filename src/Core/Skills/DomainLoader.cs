@@ -1,9 +1,12 @@
+using YamlDotNet.RepresentationModel;
+
 namespace AgentFunctions.Core.Skills;
 
 /// <summary>Parses a <c>DOMAIN.md</c>: optional YAML frontmatter, then the domain's prompt layer.</summary>
 public static class DomainLoader
 {
-    private static readonly HashSet<string> s_knownFields = new(StringComparer.Ordinal) { "name", "description", "owner", "budget" };
+    private static readonly HashSet<string> s_knownFields = new(StringComparer.Ordinal) { "name", "description", "owner", "budget", "mcp_servers" };
+    private static readonly HashSet<string> s_mcpFields = new(StringComparer.Ordinal) { "command", "args", "env", "cwd", "url", "headers" };
     private static readonly HashSet<string> s_budgetFields = new(StringComparer.Ordinal) { "daily_usd", "monthly_usd" };
 
     /// <summary>Parses a DOMAIN.md text.</summary>
@@ -48,6 +51,73 @@ public static class DomainLoader
             domain = domain with { DailyBudgetUsd = budget.Usd("daily_usd"), MonthlyBudgetUsd = budget.Usd("monthly_usd") };
         }
 
+        if (reader.Mapping("mcp_servers") is { } servers)
+        {
+            domain = domain with { McpServers = ReadMcpServers(servers, path, issues) };
+        }
+
         return issues.Count(i => i.IsError) > errorsBefore ? null : domain;
+    }
+
+    private static Dictionary<string, McpServerDefinition> ReadMcpServers(YamlMappingNode servers, string path, ICollection<SkillIssue> issues)
+    {
+        var result = new Dictionary<string, McpServerDefinition>(StringComparer.Ordinal);
+        var outer = new FrontmatterReader(servers, path, lineOffset: 1, issues, "mcp_servers.");
+        foreach (var (key, _) in servers.Children)
+        {
+            var name = (key as YamlScalarNode)?.Value ?? string.Empty;
+            if (!Tools.Agent.AgentToolNames.TryParse($"mcp:{name}", out _, out _, out _))
+            {
+                outer.Error(name, "is not a valid server name; use lowercase letters, digits, '_' and '-' (at most 32).");
+                continue;
+            }
+
+            if (outer.Mapping(name) is not { } map)
+            {
+                continue;
+            }
+
+            var server = new FrontmatterReader(map, path, lineOffset: 1, issues, $"mcp_servers.{name}.");
+            server.WarnUnknownFields(s_mcpFields);
+            var command = server.String("command");
+            var url = server.String("url");
+            if ((command is null) == (url is null))
+            {
+                outer.Error(name, "set either command (a stdio server) or url (an HTTP server).");
+                continue;
+            }
+
+            Uri? endpoint = null;
+            if (url is not null && (!Uri.TryCreate(url, UriKind.Absolute, out endpoint) || endpoint.Scheme is not ("http" or "https")))
+            {
+                server.Error("url", $"'{url}' is not an http(s) URL.");
+                continue;
+            }
+
+            result[name] = new McpServerDefinition(name, command, server.StringList("args"), Pairs(server, "env"), server.String("cwd"), endpoint, Pairs(server, "headers"));
+        }
+
+        return result;
+    }
+
+    private static Dictionary<string, string> Pairs(FrontmatterReader reader, string key)
+    {
+        var pairs = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (reader.Mapping(key) is { } map)
+        {
+            foreach (var (k, v) in map.Children)
+            {
+                if (k is YamlScalarNode { Value: { } name } && v is YamlScalarNode { Value: { } value })
+                {
+                    pairs[name] = value;
+                }
+                else
+                {
+                    reader.Error(key, "must map names to single values.");
+                }
+            }
+        }
+
+        return pairs;
     }
 }

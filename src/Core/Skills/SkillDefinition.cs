@@ -62,8 +62,25 @@ public sealed record SkillDefinition
     /// <summary>Gets the <c>routes_to</c> entries in file order (used by <c>manager</c> skills); empty when there are none.</summary>
     public IReadOnlyList<SkillRoute> RoutesTo { get; init; } = [];
 
-    /// <summary>Gets the <c>tools:</c> names the skill may call, in file order; empty when there are none.</summary>
+    /// <summary>The default of <see cref="MaxToolCalls"/>.</summary>
+    public const int DefaultMaxToolCalls = 8;
+
+    /// <summary>The largest <c>max_tool_calls</c> a skill or node may set.</summary>
+    public const int MaxToolCallsLimit = 100;
+
+    /// <summary>Gets the default of <see cref="ToolTimeout"/> (60 s).</summary>
+    public static TimeSpan DefaultToolTimeout { get; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Gets the <c>tools:</c> the skill's model may call, in file order (see <c>AgentToolNames</c>: a project tool such as
+    /// <c>read_file</c>, <c>mcp:&lt;server&gt;</c> or <c>mcp:&lt;server&gt;/&lt;tool&gt;</c>); empty when there are none. A graph node's
+    /// own <c>tools:</c> replaces the list.</summary>
     public IReadOnlyList<string> Tools { get; init; } = [];
+
+    /// <summary>Gets <c>max_tool_calls</c>: the most tool calls one execution may make (1–100, default 8).</summary>
+    public int MaxToolCalls { get; init; } = DefaultMaxToolCalls;
+
+    /// <summary>Gets <c>tool_timeout</c>: the longest one tool call may run (default 60 s).</summary>
+    public TimeSpan ToolTimeout { get; init; } = DefaultToolTimeout;
 
     /// <summary>Gets the <c>input_schema</c> the skill's input must satisfy, or null when it declares none.</summary>
     public JsonSchema? InputSchema { get; init; }

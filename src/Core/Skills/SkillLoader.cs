@@ -19,6 +19,7 @@ public static class SkillLoader
     {
         "name", "role", "domain", "trigger", "model", "cost_budget_per_execution", "timeout", "routes_to",
         "description", "max_output_tokens", "temperature", "output", "input_schema", "output_schema", "tools", "tier",
+        "max_tool_calls", "tool_timeout",
     };
 
     private static readonly string[] s_roles = ["manager", "specialist", "field"];
@@ -109,7 +110,9 @@ public static class SkillLoader
             Sections = SkillSections.Extract(body),
             Body = body,
             RoutesTo = routes,
-            Tools = reader.StringList("tools"),
+            Tools = ReadTools(reader),
+            MaxToolCalls = reader.Int("max_tool_calls", 1, SkillDefinition.MaxToolCallsLimit) ?? SkillDefinition.DefaultMaxToolCalls,
+            ToolTimeout = reader.Duration("tool_timeout") ?? SkillDefinition.DefaultToolTimeout,
             InputSchema = SkillSchemaReader.Read(reader, "input_schema", schemaFiles),
             OutputSchema = SkillSchemaReader.Read(reader, "output_schema", schemaFiles),
             Version = string.Empty,
@@ -150,5 +153,19 @@ public static class SkillLoader
         {
             reader.Warning("output_schema", "is only checked when output: json; this skill answers in text.", SkillIssueCodes.OutputSchemaUnused);
         }
+    }
+
+    private static IReadOnlyList<string> ReadTools(FrontmatterReader reader)
+    {
+        var tools = reader.StringList("tools");
+        foreach (var tool in tools)
+        {
+            if (!Tools.Agent.AgentToolNames.TryParse(tool, out _, out _, out var error))
+            {
+                reader.Error("tools", error!);
+            }
+        }
+
+        return tools;
     }
 }

@@ -46,6 +46,8 @@ public static class ToolsServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITool, ShellTool>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITool, NoopTool>());
         services.TryAddSingleton<ToolRegistry>();
+        services.TryAddSingleton<AgentFunctions.Core.Tools.Agent.ProjectTools>();
+        services.TryAddSingleton<AgentFunctions.Core.Tools.Mcp.McpToolSource>();
         return services;
     }
 }

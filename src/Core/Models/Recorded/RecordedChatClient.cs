@@ -7,7 +7,9 @@ namespace AgentFunctions.Core.Models.Recorded;
 /// The recorded provider: an <see cref="IChatClient"/> that replays stored responses, looked up by the skill and input
 /// key a call carries in <see cref="ChatOptions.AdditionalProperties"/> (<see cref="ModelCallProperties"/>), so
 /// editing a prompt layer does not break replay. Responses carry the original token usage and model and are marked
-/// with <see cref="ModelCallProperties.Recorded"/> = true. No network call is made.
+/// with <see cref="ModelCallProperties.Recorded"/> = true. A recorded tool-calling conversation (<see cref="RecordedResponse.Turns"/>)
+/// is replayed turn by turn: the function-invocation layer above runs the recorded tool calls for real and asks for the next turn.
+/// No network call is made.
 /// </summary>
 public sealed class RecordedChatClient : IChatClient
 {
@@ -41,15 +43,18 @@ public sealed class RecordedChatClient : IChatClient
             await Task.Delay(_replayDelay, cancellationToken);
         }
 
-        return new ChatResponse(new ChatMessage(ChatRole.Assistant, recorded.Response))
+        var (message, input, output, finish) = recorded.Turns is { Count: > 0 } turns
+            ? Turn(turns, messages, skillId!)
+            : (new ChatMessage(ChatRole.Assistant, recorded.Response), recorded.InputTokens, recorded.OutputTokens, ChatFinishReason.Stop);
+        return new ChatResponse(message)
         {
             ModelId = recorded.Model,
-            FinishReason = ChatFinishReason.Stop,
+            FinishReason = finish,
             Usage = new UsageDetails
             {
-                InputTokenCount = recorded.InputTokens,
-                OutputTokenCount = recorded.OutputTokens,
-                TotalTokenCount = recorded.InputTokens + recorded.OutputTokens,
+                InputTokenCount = input,
+                OutputTokenCount = output,
+                TotalTokenCount = input + output,
             },
             AdditionalProperties = new AdditionalPropertiesDictionary
             {
@@ -57,6 +62,28 @@ public sealed class RecordedChatClient : IChatClient
                 [ModelCallProperties.RecordingSource] = recorded.Source,
             },
         };
+    }
+
+    // A tool conversation replays the turn after the ones the conversation already holds (one assistant message per turn).
+    private static (ChatMessage, long, long, ChatFinishReason) Turn(IReadOnlyList<RecordedTurn> turns, IEnumerable<ChatMessage> messages, string skillId)
+    {
+        var index = messages.Count(m => m.Role == ChatRole.Assistant);
+        if (index >= turns.Count)
+        {
+            throw new InvalidOperationException(
+                $"The recorded conversation of {skillId} has {turns.Count} turn(s) and the call asks for turn {index + 1}: the tool results differ from the recording's, or the recording is incomplete.");
+        }
+
+        var turn = turns[index];
+        var contents = new List<AIContent>();
+        if (turn.Text.Length > 0)
+        {
+            contents.Add(new TextContent(turn.Text));
+        }
+
+        contents.AddRange(turn.ToolCalls.Select(c => new FunctionCallContent(c.Id, c.Name,
+            c.Arguments.ToDictionary(kv => kv.Key, kv => (object?)System.Text.Json.JsonSerializer.SerializeToElement(kv.Value)))));
+        return (new ChatMessage(ChatRole.Assistant, contents), turn.InputTokens, turn.OutputTokens, turn.ToolCalls.Count > 0 ? ChatFinishReason.ToolCalls : ChatFinishReason.Stop);
     }
 
     /// <inheritdoc/>

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using AgentFunctions.Core.Orchestration.Storage;
 
 namespace AgentFunctions.Core.Orchestration.Execution;
@@ -10,14 +11,15 @@ public sealed class ReplayResponses(IRunStore store)
     /// <param name="nodeId">The node.</param>
     /// <param name="inputKey">The request key (skill, user message and learned rules, hashed).</param>
     /// <param name="cancellationToken">Cancels the reads.</param>
-    /// <returns>The answer and the model that gave it, or null when the parent never made that request.</returns>
-    public async Task<(string Text, string? Model)?> FindAsync(string parentRunId, string nodeId, string inputKey, CancellationToken cancellationToken = default)
+    /// <returns>The answer, the model that gave it and the tool calls the parent's node made (null without), or null when the
+    /// parent never made that request.</returns>
+    public async Task<(string Text, string? Model, JsonArray? ToolCalls)?> FindAsync(string parentRunId, string nodeId, string inputKey, CancellationToken cancellationToken = default)
     {
         foreach (var result in (await store.ReadResultsAsync(parentRunId, cancellationToken)).Where(r => r.NodeId == nodeId).OrderByDescending(r => r.Attempt))
         {
             if (result.Details?["responses"]?[inputKey]?.GetValue<string>() is { } text)
             {
-                return (text, result.Model);
+                return (text, result.Model, result.Details?["tool_calls"] as JsonArray);
             }
         }
 

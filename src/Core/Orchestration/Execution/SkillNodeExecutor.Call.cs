@@ -1,5 +1,6 @@
 using AgentFunctions.Core.Context;
 using AgentFunctions.Core.Models;
+using AgentFunctions.Core.Models.ToolCalling;
 using AgentFunctions.Core.Skills;
 using Microsoft.Extensions.AI;
 
@@ -14,7 +15,7 @@ public sealed partial class SkillNodeExecutor
     /// <summary>Calls the skill's model (or the node's, or the orchestrator's downgrade); records the call in the ledger.</summary>
     /// <returns>The answer's text, or an error (budget refusal, every candidate failed, bad model configuration).</returns>
     private async Task<(string? Text, string? Error)> CallAsync(
-        NodeRun run, SkillDefinition skill, IReadOnlyList<ChatMessage> messages, string inputKey, string purpose, CancellationToken cancellationToken)
+        NodeRun run, SkillDefinition skill, IReadOnlyList<ChatMessage> messages, string inputKey, string purpose, CancellationToken cancellationToken, ToolSession? tools = null)
     {
         var context = run.Context;
         if (context.Replay is { Mode: "recorded" } replay
@@ -22,6 +23,12 @@ public sealed partial class SkillNodeExecutor
         {
             run.Ledger.AddReplayed(earlier.Model, replay.ParentRunId, purpose);
             run.Details["replayed_from"] = replay.ParentRunId;
+            if (earlier.ToolCalls is { } recordedCalls)
+            {
+                // The answer was reached with these tool calls; the replay reuses their recorded results and runs no tool.
+                run.Details["replayed_tool_calls"] = recordedCalls.DeepClone();
+            }
+
             Remember(run, inputKey, earlier.Text);
             return (earlier.Text, null);
         }
@@ -49,6 +56,7 @@ public sealed partial class SkillNodeExecutor
                 ? $"{context.RunId}/{context.Node.Id}/i{context.Iteration}/{context.Attempt}/{purpose}"
                 : $"{context.RunId}/{context.Node.Id}/{context.Attempt}/{purpose}",
             PromptTokens = promptTokens,
+            Tools = tools,
         };
         try
         {

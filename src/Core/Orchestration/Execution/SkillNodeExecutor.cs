@@ -5,6 +5,8 @@ using AgentFunctions.Core.Graphs;
 using AgentFunctions.Core.Learning;
 using AgentFunctions.Core.Models;
 using AgentFunctions.Core.Skills;
+using AgentFunctions.Core.Tools.Agent;
+using AgentFunctions.Core.Tools.Mcp;
 using AgentFunctions.Core.Tools.Workspaces;
 using Microsoft.Extensions.Options;
 
@@ -17,9 +19,13 @@ namespace AgentFunctions.Core.Orchestration.Execution;
 /// otherwise) and runs that instead; assembles the prompt within the node's token budget; calls the model through the
 /// <see cref="ModelRouter"/> with a budget gate before every attempt (the node's reservation, counting every call the node
 /// makes, and the skill's <c>cost_budget_per_execution</c>); and for JSON skills parses the answer and checks it against
-/// <c>output_schema</c>, asking the model once to repair an invalid answer before failing with the reasons.
+/// <c>output_schema</c>, asking the model once to repair an invalid answer before failing with the reasons. A skill (or node) with
+/// <c>tools:</c> gives its model those tools: project tools on the node's repository and the tools of its domain's MCP servers; each
+/// call is checked, bounded and recorded in <c>details.tool_calls</c>, and every model turn is gated and priced.
 /// </summary>
-public sealed partial class SkillNodeExecutor(SkillCatalog skills, ModelRouter router, WorkspaceManager workspaces, LearningService learning, IOptions<LearningOptions> learningOptions, ReplayResponses replays, TimeProvider time)
+public sealed partial class SkillNodeExecutor(
+    SkillCatalog skills, ModelRouter router, WorkspaceManager workspaces, LearningService learning, IOptions<LearningOptions> learningOptions, ReplayResponses replays,
+    ProjectTools projectTools, McpToolSource mcpTools, TimeProvider time)
 {
     /// <summary>Executes the node.</summary>
     /// <param name="context">The attempt.</param>
@@ -85,7 +91,13 @@ public sealed partial class SkillNodeExecutor(SkillCatalog skills, ModelRouter r
         run.Details["input"] = input.DeepClone();
         run.Details["input_key"] = prompt.InputKey;
         var messages = Messages(prompt.SystemPrompt, prompt.UserMessage);
-        var answer = await CallAsync(run, skill, messages, prompt.InputKey, "skill", cancellationToken);
+        var tools = await ToolsAsync(run, skill, input, cancellationToken);
+        if (tools.Error is not null)
+        {
+            return run.Fail(time, tools.Error);
+        }
+
+        var answer = await CallAsync(run, skill, messages, prompt.InputKey, "skill", cancellationToken, tools.Session);
         if (answer.Error is not null)
         {
             return run.Fail(time, answer.Error);

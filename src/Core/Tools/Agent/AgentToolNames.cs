@@ -25,6 +25,12 @@ public static partial class AgentToolNames
     /// <summary>Scans the lines a patch adds for secrets and dangerous calls.</summary>
     public const string SecurityScan = "security_scan";
 
+    private static readonly Dictionary<string, string> s_aliases = new(StringComparer.Ordinal)
+    {
+        ["tests.run"] = RunTests,
+        ["security.scan"] = SecurityScan,
+    };
+
     /// <summary>Gets the project's tools, in the order they are offered.</summary>
     public static IReadOnlyList<string> Project { get; } = [ListFiles, ReadFile, CheckPatch, RunTests, SecurityScan];
 
@@ -40,12 +46,12 @@ public static partial class AgentToolNames
         (server, tool, error) = (null, null, null);
         if (!entry.StartsWith("mcp:", StringComparison.Ordinal))
         {
-            if (Project.Contains(entry))
+            if (Project.Contains(Canonical(entry)))
             {
                 return true;
             }
 
-            error = $"'{entry}' is not a tool a skill may call; use one of {string.Join(", ", Project)}, mcp:<server> or mcp:<server>/<tool>.";
+            error = $"'{entry}' is not a tool a skill may call; use one of {string.Join(", ", Project)} (tests.run and security.scan also work), mcp:<server> or mcp:<server>/<tool>.";
             return false;
         }
 
@@ -61,6 +67,12 @@ public static partial class AgentToolNames
 
         return true;
     }
+
+    /// <summary>The project tool an entry names: the graph tool names <c>tests.run</c> and <c>security.scan</c> stand for
+    /// <see cref="RunTests"/> and <see cref="SecurityScan"/>; any other entry is returned as it is.</summary>
+    /// <param name="entry">A <c>tools:</c> entry.</param>
+    /// <returns>The canonical name.</returns>
+    public static string Canonical(string entry) => s_aliases.GetValueOrDefault(entry, entry);
 
     /// <summary>The name the model sees for an MCP tool: <c>&lt;server&gt;_&lt;tool&gt;</c> with other characters replaced by <c>_</c>,
     /// cut at 64 characters.</summary>

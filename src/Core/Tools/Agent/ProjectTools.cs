@@ -36,7 +36,7 @@ public sealed class ProjectTools(ToolRegistry registry, WorkspaceManager workspa
         ArgumentNullException.ThrowIfNull(names);
         var counter = 0;
         string NextCopy() => string.Create(CultureInfo.InvariantCulture, $"{context.NodeId}.t{Interlocked.Increment(ref counter)}");
-        return [.. names.Distinct(StringComparer.Ordinal).Select(name => Tool(name switch
+        return [.. names.Select(AgentToolNames.Canonical).Distinct(StringComparer.Ordinal).Select(name => Tool(name switch
         {
             AgentToolNames.ListFiles => AIFunctionFactory.Create(
                 ([Description("A glob relative to the repository root, such as **/*.py; default: every file")] string? pattern) => ListFiles(context, pattern),
