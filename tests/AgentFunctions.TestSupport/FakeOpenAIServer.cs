@@ -52,7 +52,7 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
             return (reply.StatusCode, new JsonObject { ["error"] = new JsonObject { ["message"] = $"scripted {reply.StatusCode}", ["type"] = type, ["code"] = type } });
         }
 
-        var prompt = reply.InputTokens ?? body["messages"]!.AsArray().Sum(m => m!["content"]!.ToString().Length) / 4;
+        var prompt = reply.InputTokens ?? body["messages"]!.AsArray().Sum(m => m!["content"]?.ToString().Length ?? 0) / 4;
         var completion = reply.OutputTokens ?? reply.Text.Length / 4;
         return (200, new JsonObject
         {
@@ -63,8 +63,20 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
             ["choices"] = new JsonArray(new JsonObject
             {
                 ["index"] = 0,
-                ["message"] = new JsonObject { ["role"] = "assistant", ["content"] = reply.Text },
-                ["finish_reason"] = "stop",
+                ["message"] = reply.ToolCalls.Count == 0
+                    ? new JsonObject { ["role"] = "assistant", ["content"] = reply.Text }
+                    : new JsonObject
+                    {
+                        ["role"] = "assistant",
+                        ["content"] = reply.Text.Length == 0 ? null : reply.Text,
+                        ["tool_calls"] = new JsonArray([.. reply.ToolCalls.Select(c => (JsonNode)new JsonObject
+                        {
+                            ["id"] = c.Id,
+                            ["type"] = "function",
+                            ["function"] = new JsonObject { ["name"] = c.Name, ["arguments"] = c.ArgumentsJson },
+                        })]),
+                    },
+                ["finish_reason"] = reply.ToolCalls.Count == 0 ? "stop" : "tool_calls",
             }),
             ["usage"] = new JsonObject { ["prompt_tokens"] = prompt, ["completion_tokens"] = completion, ["total_tokens"] = prompt + completion },
         });

@@ -21,7 +21,7 @@ internal static class RouterFactory
     public static ModelRouter Create(IDictionary<string, string?> settings, RecordingStore? store = null, TimeProvider? time = null)
     {
         var options = Options.Create(Bind(settings));
-        return new ModelRouter(new ModelPool(options), options, store ?? new RecordingStore(Path.GetTempPath()), time ?? TimeProvider.System, NullLogger<ModelRouter>.Instance);
+        return new ModelRouter(new ModelPool(options), options, store ?? new RecordingStore(Path.GetTempPath()), time ?? TimeProvider.System, NullLoggerFactory.Instance);
     }
 
     /// <summary>
