@@ -13,7 +13,8 @@ namespace AgentFunctions.Functions.Mcp;
 /// (<see cref="SkillExecutionService"/>: the <c>input_schema</c> check, learned rules, the domain and per-execution budgets,
 /// recorded responses when no live model is configured), waits for it (at most <see cref="MaxWait"/>), and maps the run to
 /// a tool result: the node's output as JSON text and <c>structuredContent</c>; <c>isError: true</c> with the reason when the
-/// input is invalid, the prompt does not fit, a budget refuses the call, no recording matches, or the run does not end in time.
+/// input is invalid, the prompt does not fit, a budget refuses the call (or holds it for approval), no recording matches, or the
+/// run does not end in time.
 /// The result's <c>_meta["agentfunctions.dev/run"]</c> is <c>{runId, node, status, model, provider, recorded, tokens:{input,output},
 /// costUsd, durationMs, links:{run, events}}</c>. Empty arguments run on the skill's <c>fixtures/sample_input.json</c>, as the
 /// execute endpoint does.
@@ -68,6 +69,12 @@ public sealed partial class SkillToolCalls(SkillTools tools, SkillExecutionServi
         var runId = ((RunAccepted)outcome).RunId;
         var run = await WaitAsync(runId, cancellationToken);
         var node = run?.Nodes.SingleOrDefault(n => n.Id == SkillExecutionService.NodeIdOf(skill));
+        if (run?.Status == "awaiting_approval")
+        {
+            var reasons = string.Join("; ", run.PendingApprovals.Select(a => $"{a.Node}: {a.Reason}"));
+            return Failed(skill, $"Run {runId} of {skill.Id} waits for approval ({reasons}); approve it at /api/runs/{runId}/approvals.", Meta(runId, run.Status, node));
+        }
+
         if (run is null || node is null || run.Status is not ("succeeded" or "failed" or "cancelled"))
         {
             return Failed(skill, $"Run {runId} of {skill.Id} has not ended after {MaxWait.TotalSeconds:0} s; follow it at /api/runs/{runId}.", Meta(runId, run?.Status ?? "pending", node));
@@ -99,7 +106,7 @@ public sealed partial class SkillToolCalls(SkillTools tools, SkillExecutionServi
         while (true)
         {
             var run = await runs.GetAsync(runId, cancellationToken);
-            if ((run is not null && run.Status is "succeeded" or "failed" or "cancelled") || DateTimeOffset.UtcNow >= deadline)
+            if ((run is not null && run.Status is "succeeded" or "failed" or "cancelled" or "awaiting_approval") || DateTimeOffset.UtcNow >= deadline)
             {
                 return run;
             }
