@@ -1,5 +1,6 @@
 using System.Reflection;
 using AgentFunctions.Functions.Mcp;
+using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -37,7 +38,8 @@ public static class SkillsMcpServer
                 var calls = context.RequestServices.GetRequiredService<SkillToolCalls>();
                 options.ServerInstructions = $"Each tool runs one skill of the '{caller.Domain}' domain of AgentFunctions as a budgeted, recorded run; the result's _meta[\"{SkillTools.MetaPrefix}run\"] has its run id, model, cost and tokens.";
                 options.Handlers.ListToolsHandler = (request, _) => ValueTask.FromResult(new ListToolsResult { Tools = tools.List(caller.Domain) });
-                options.Handlers.CallToolHandler = async (request, cancellationToken) => await calls.CallAsync(caller, request.Params!, cancellationToken);
+                options.Handlers.CallToolHandler = async (request, cancellationToken) => await calls.CallAsync(
+                    caller, request.Params ?? throw new McpProtocolException("tools/call needs params: {name, arguments}.", McpErrorCode.InvalidParams), cancellationToken);
                 return Task.CompletedTask;
             };
         });
