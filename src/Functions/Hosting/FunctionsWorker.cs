@@ -17,6 +17,7 @@ internal static class FunctionsWorker
         builder.ConfigureFunctionsWebApplication();
         builder.Services.AddAgentFunctionsCore(builder.Configuration, "functions");
         builder.Services.AddWorkspaceRetention();
+        builder.Services.AddSkillsMcpServer();
         builder.Services.AddHostedService<FunctionsStartup>();
         await builder.Build().RunAsync();
     }
