@@ -44,13 +44,18 @@ internal static partial class AssertionDeriver
                     }
 
                     conditions.Add(range.Condition with { Source = field.Source, Path = field.Path });
+                    if (CompoundRegex().IsMatch(blanked[(m.Index + m.Length + range.Length)..]))
+                    {
+                        conditions.Add(range.Condition); // "… and years > 5": a second condition this text does not ground
+                    }
+
                     blanked = string.Concat(blanked.AsSpan(0, m.Index), new string(' ', m.Length + range.Length), blanked.AsSpan(m.Index + m.Length + range.Length));
                 }
             }
 
             if (conditions.Count > 1)
             {
-                result.Notes.Add($"'{Excerpt(sentence)}' has {conditions.Count} conditions; combined conditions are left to the rubric.");
+                result.Notes.Add($"'{Excerpt(sentence)}' has more than one condition; combined conditions are left to the rubric.");
                 continue;
             }
 
@@ -86,6 +91,7 @@ internal static partial class AssertionDeriver
                     break;
                 }
 
+                used.Add(value); // grounded in the field, so not asserted again as quoted text of the whole output
                 var list = ClauseNegationRegex().IsMatch(sentence[..m.Index]) ? negatives : positives;
                 var field = owning[0];
                 if (!list.TryGetValue(field, out var values))
@@ -233,6 +239,9 @@ internal static partial class AssertionDeriver
 
     [GeneratedRegex("^\\s*(?:should be|must be|must equal|should equal|needs to be|has to be|to be|is|=|:)\\s*(?<v>\"[^\"\\n]+\"|'[^'\\n]+'|“[^”\\n]+”|`[^`\\n]+`|" + Number + NotARange + "|true|false|[\\p{L}_-]+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
     private static partial Regex AssignmentRegex();
+
+    [GeneratedRegex(@"^\s*(and|or|but|unless|except)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex CompoundRegex();
 
     [GeneratedRegex(@"\b(set|change|make)\s+(the\s+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
     private static partial Regex SetRegex();
