@@ -166,7 +166,7 @@ public sealed class LearningLoopTests(LearningLoopFixture fixture) : IClassFixtu
         Assert.True(health.IsSuccessStatusCode);
     }
 
-    private static async Task<(int ExitCode, string Output, JsonObject Results)> PromptfooAsync(string yaml)
+    internal static async Task<(int ExitCode, string Output, JsonObject Results)> PromptfooAsync(string yaml)
     {
         var folder = Directory.CreateTempSubdirectory("promptfoo-").FullName;
         var config = Path.Combine(folder, "suite.yaml");

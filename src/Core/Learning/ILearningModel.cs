@@ -47,7 +47,11 @@ public sealed record ExecutionRecord(
     System.Text.Json.Nodes.JsonObject Input,
     System.Text.Json.Nodes.JsonNode? Output,
     string? Model,
-    DateTimeOffset CompletedAt);
+    DateTimeOffset CompletedAt)
+{
+    /// <summary>Gets the skill's <c>output_schema</c> (a JSON Schema document), or null when the skill declares none or it is unknown.</summary>
+    public System.Text.Json.Nodes.JsonObject? OutputSchema { get; init; }
+}
 
 /// <summary>Finds recorded executions (implemented by the app over its run store).</summary>
 public interface IExecutionLookup

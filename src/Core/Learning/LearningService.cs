@@ -67,6 +67,7 @@ public sealed partial class LearningService
             By = string.IsNullOrWhiteSpace(request.By) ? null : request.By.Trim(),
             Input = (System.Text.Json.Nodes.JsonObject)execution.Input.DeepClone(),
             Output = execution.Output?.DeepClone(),
+            OutputSchema = execution.OutputSchema?.DeepClone().AsObject(),
             Model = execution.Model,
             ExecutedAt = execution.CompletedAt,
             CreatedAt = _store.Time.GetUtcNow(),

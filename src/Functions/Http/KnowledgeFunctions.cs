@@ -162,7 +162,7 @@ public sealed class KnowledgeFunctions(
     /// <param name="domain">The domain.</param>
     /// <param name="skill">The skill name.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    /// <returns>200 with the suite (YAML or JSON), or 400 for an unknown format.</returns>
+    /// <returns>200 with the suite (YAML or JSON), 400 for an unknown format, or 409 when no test would check anything (an empty suite passes).</returns>
     [Function("ExportRegressionTests")]
     public async Task<IResult> ExportAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "knowledge/tests/{domain}/{skill}/export")] HttpRequest request, string domain, string skill, CancellationToken cancellationToken)
@@ -173,7 +173,19 @@ public sealed class KnowledgeFunctions(
         string? baseUrl = request.Query["baseUrl"];
         var target = baseUrl is not null && Uri.TryCreate(baseUrl, UriKind.Absolute, out var given) ? given : new Uri($"{request.Scheme}://{request.Host}");
         var rubric = bool.TryParse(request.Query["rubric"], out var r) && r;
-        return ((string?)request.Query["format"] ?? "promptfoo") switch
+        var format = (string?)request.Query["format"] ?? "promptfoo";
+        var refusal = format switch
+        {
+            "promptfoo" => PromptfooExporter.WhyNotRunnable(id, tests, rubric),
+            "deepeval" => DeepEvalExporter.WhyNotRunnable(id, tests),
+            _ => null,
+        };
+        if (refusal is not null)
+        {
+            return Problems.Result(409, "no-runnable-tests", "Nothing to export.", refusal);
+        }
+
+        return format switch
         {
             "promptfoo" => Results.Text(PromptfooExporter.Export(id, tests, target, rubric), "application/yaml"),
             "deepeval" => Results.Text(DeepEvalExporter.Export(id, tests), "application/json"),

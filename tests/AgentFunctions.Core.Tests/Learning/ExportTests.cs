@@ -80,6 +80,39 @@ public sealed class ExportTests
     }
 
     [Fact]
+    public void Promptfoo_NothingRunnable_IsRefusedWithTheReason()
+    {
+        var rubricOnly = s_test with { Id = "TEST-002", Assertions = [AssertionDeriver.Rubric("Escalate UAE corridor orders to LULU.")] };
+
+        var none = PromptfooExporter.WhyNotRunnable("ecm/order-details", [], includeRubric: false);
+        var onlyRubrics = PromptfooExporter.WhyNotRunnable("ecm/order-details", [rubricOnly], includeRubric: false);
+
+        Assert.Contains("has no regression tests yet", none, StringComparison.Ordinal);
+        Assert.Contains("(TEST-002) has a deterministic assertion", onlyRubrics, StringComparison.Ordinal);
+        Assert.Null(PromptfooExporter.WhyNotRunnable("ecm/order-details", [rubricOnly], includeRubric: true));
+        Assert.Equal(onlyRubrics, Assert.Throws<InvalidOperationException>(() => PromptfooExporter.Export("ecm/order-details", [rubricOnly], new Uri("http://localhost:7071"), includeRubric: false)).Message);
+        Assert.NotNull(DeepEvalExporter.WhyNotRunnable("ecm/order-details", []));
+    }
+
+    [Fact]
+    public void Promptfoo_ConditionalAssertion_IsJavascriptThatFailsWhenTheConditionDoesNotHold()
+    {
+        var conditional = s_test with
+        {
+            Assertions = [new TestAssertion(AssertionType.EqualsValue, "/recommendation", JsonValue.Create("discuss"), "d") { When = new AssertionCondition(AssertionCondition.Output, "/fit_score", 50, 70) }],
+        };
+
+        var yaml = PromptfooExporter.Export("hr/resume-screen", [conditional], new Uri("http://localhost:7071"), includeRubric: false);
+
+        var assertion = (YamlMappingNode)((YamlSequenceNode)((YamlMappingNode)((YamlSequenceNode)Load(yaml)["tests"])[0])["assert"])[0];
+        Assert.Equal("javascript", Scalar(assertion["type"]));
+        var body = Scalar(assertion["value"]);
+        Assert.Contains("const c = output?.[\"fit_score\"] ?? null;", body, StringComparison.Ordinal);
+        Assert.Contains("if (!(typeof c === 'number' && c >= 50 && c <= 70)) return ({ pass: false", body, StringComparison.Ordinal);
+        Assert.Contains("const e = \"discuss\";", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void DeepEval_Export_HasTheGoldenShape()
     {
         var goldens = JsonNode.Parse(DeepEvalExporter.Export("ecm/order-details", [s_test]))!.AsArray();

@@ -38,6 +38,12 @@ public sealed record Correction
     /// <summary>Gets the output the skill produced (the mistake).</summary>
     public JsonNode? Output { get; init; }
 
+    /// <summary>
+    /// Gets the skill's <c>output_schema</c> (a JSON Schema document) when the execution ran, or null when it declares none;
+    /// a correction given as text only is grounded in its field names and enum values.
+    /// </summary>
+    public JsonObject? OutputSchema { get; init; }
+
     /// <summary>Gets the model that produced the output, or null.</summary>
     public string? Model { get; init; }
 

@@ -18,10 +18,14 @@ public static class DeepEvalExporter
     /// <param name="tests">Its regression tests.</param>
     /// <returns>Indented JSON, an array with one golden per test.</returns>
     /// <exception cref="ArgumentException">The skill id is not <c>domain/skill</c>.</exception>
+    /// <exception cref="InvalidOperationException">There are no tests (<see cref="WhyNotRunnable"/>).</exception>
     public static string Export(string skillId, IReadOnlyList<RegressionTest> tests)
     {
-        KnowledgeKeys.CheckSkillId(skillId);
-        ArgumentNullException.ThrowIfNull(tests);
+        if (WhyNotRunnable(skillId, tests) is { } why)
+        {
+            throw new InvalidOperationException(why);
+        }
+
         var goldens = new JsonArray();
         foreach (var t in tests)
         {
@@ -44,5 +48,17 @@ public static class DeepEvalExporter
         }
 
         return goldens.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+    }
+
+    /// <summary>Says why a DeepEval dataset of these tests would be empty, or null when there is at least one golden.</summary>
+    /// <param name="skillId">The skill, <c>domain/skill</c>.</param>
+    /// <param name="tests">Its regression tests.</param>
+    /// <returns>The reason, or null.</returns>
+    /// <exception cref="ArgumentException">The skill id is not <c>domain/skill</c>.</exception>
+    public static string? WhyNotRunnable(string skillId, IReadOnlyList<RegressionTest> tests)
+    {
+        KnowledgeKeys.CheckSkillId(skillId);
+        ArgumentNullException.ThrowIfNull(tests);
+        return tests.Count == 0 ? $"{skillId} has no regression tests yet (correct an execution of it first); an empty dataset would evaluate nothing." : null;
     }
 }

@@ -20,7 +20,7 @@ public static partial class PromptfooExporter
 
         var text = a.Value?.GetValueKind() == JsonValueKind.String ? a.Value.GetValue<string>() : null;
         var scalar = a.Value is JsonValue && a.Value.GetValueKind() is JsonValueKind.String or JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False;
-        var native = a.Type switch
+        var native = a.When is not null ? null : a.Type switch
         {
             AssertionType.EqualsValue when scalar && (text is null || !Templated(text)) => ("equals", PlainJson.ToPlain(a.Value)),
             AssertionType.Contains when text is not null && !Templated(text) => ("icontains", text),
@@ -52,14 +52,42 @@ public static partial class PromptfooExporter
             AssertionType.Regex => "new RegExp(e).test(typeof a === 'string' ? a : JSON.stringify(a))",
             _ => "false",
         };
-        return string.Join('\n',
+        return string.Join('\n', Condition(a.When).Append(string.Join('\n',
             $"const a = {Accessor(a.Path)} ?? null;",
             $"const e = {JsLiteral(a.Value)};",
             DeepEqual,
             "const text = (v) => (typeof v === 'string' ? v : JSON.stringify(v)).toLowerCase();",
             "const has = (x, v) => Array.isArray(x) ? x.some(i => eq(i, v) || (typeof v === 'string' && typeof i === 'string' && text(i).includes(text(v)))) : text(x).includes(text(v));",
             $"const pass = {test};",
-            $"return ({{ pass, score: pass ? 1 : 0, reason: pass ? 'ok' : {JsLiteral(JsonValue.Create($"{a.Type} at {where} failed: expected "))} + JSON.stringify(e) + ', got ' + JSON.stringify(a) }});");
+            $"return ({{ pass, score: pass ? 1 : 0, reason: pass ? 'ok' : {JsLiteral(JsonValue.Create($"{a.Type} at {where} failed: expected "))} + JSON.stringify(e) + ', got ' + JSON.stringify(a) }});")));
+    }
+
+    /// <summary>
+    /// The guard of a conditional assertion: when the condition does not hold the assertion fails with a reason saying it
+    /// was not checked (promptfoo has no "not evaluated", and a skipped check must not read as a pass in CI).
+    /// </summary>
+    private static IEnumerable<string> Condition(AssertionCondition? when)
+    {
+        if (when is null)
+        {
+            yield break;
+        }
+
+        static string N(decimal d) => d.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var root = when.Source == AssertionCondition.Input ? "(context.vars.input)" : "output";
+        var checks = new List<string> { "typeof c === 'number'" };
+        if (when.Minimum is { } min)
+        {
+            checks.Add($"c {(when.ExclusiveMinimum ? ">" : ">=")} {N(min)}");
+        }
+
+        if (when.Maximum is { } max)
+        {
+            checks.Add($"c {(when.ExclusiveMaximum ? "<" : "<=")} {N(max)}");
+        }
+
+        yield return $"const c = {root}{string.Concat(JsonPointer.Segments(when.Path).Select(s => $"?.[{JsLiteral(JsonValue.Create(s))}]"))} ?? null;";
+        yield return $"if (!({string.Join(" && ", checks)})) return ({{ pass: false, score: 0, reason: {JsLiteral(JsonValue.Create($"not checked: its condition ({when.Describe()}) does not hold, got "))} + JSON.stringify(c) }});";
     }
 
     /// <summary><c>output?.["a"]?.["b"]</c> for the pointer <c>/a/b</c>; <c>output</c> for the whole output.</summary>

@@ -23,8 +23,11 @@ namespace AgentFunctions.Core.Learning.Exports;
 /// <c>{{</c>, <c>{%</c>, <c>{#</c>, or starting <c>file://</c>/<c>package:</c>) become <c>javascript</c> assertions with the value
 /// as an escaped literal; <c>llm-rubric</c> only when asked (it needs a grader model, e.g. <c>--grader</c>). Every
 /// assertion carries <c>metric: rule:&lt;id&gt;</c>. Without rubrics, a test with only a rubric is left out (an empty
-/// <c>assert</c> list would pass without checking anything) and named in a header comment.</item>
+/// <c>assert</c> list would pass without checking anything) and named in a header comment. A conditional assertion
+/// (<see cref="TestAssertion.When"/>) is a <c>javascript</c> assertion that fails, saying it was not checked, when its
+/// condition does not hold.</item>
 /// </list>
+/// A suite with no test left would pass with 0 tests (promptfoo exits 0), so it is refused: see <see cref="WhyNotRunnable"/>.
 /// </summary>
 public static partial class PromptfooExporter
 {
@@ -38,13 +41,16 @@ public static partial class PromptfooExporter
     /// <param name="includeRubric">True to add an <c>llm-rubric</c> assertion per test (needs a grader model in promptfoo).</param>
     /// <returns>The YAML text.</returns>
     /// <exception cref="ArgumentException">The skill id is not <c>domain/skill</c>.</exception>
+    /// <exception cref="InvalidOperationException">No test would check anything (<see cref="WhyNotRunnable"/> says why).</exception>
     public static string Export(string skillId, IReadOnlyList<RegressionTest> tests, Uri baseUrl, bool includeRubric)
     {
-        Storage.KnowledgeKeys.CheckSkillId(skillId);
-        ArgumentNullException.ThrowIfNull(tests);
         ArgumentNullException.ThrowIfNull(baseUrl);
-        // A test whose only assertion is the rubric would pass without checking anything: leave it out unless rubrics are exported.
-        var exported = tests.Where(t => includeRubric || t.Assertions.Any(a => a.IsDeterministic)).ToList();
+        if (WhyNotRunnable(skillId, tests, includeRubric) is { } why)
+        {
+            throw new InvalidOperationException(why);
+        }
+
+        var exported = tests.Where(t => Runnable(t, includeRubric)).ToList();
         var config = new Dictionary<string, object?>
         {
             ["description"] = $"Regression tests of {skillId} generated from corrections (AgentFunctions learning loop)",
@@ -65,6 +71,31 @@ public static partial class PromptfooExporter
 
         return header + yaml;
     }
+
+    /// <summary>Says why a promptfoo suite of these tests would check nothing (and pass with 0 tests), or null when at least one test has an assertion promptfoo runs.</summary>
+    /// <param name="skillId">The skill, <c>domain/skill</c>.</param>
+    /// <param name="tests">Its regression tests.</param>
+    /// <param name="includeRubric">True when <c>llm-rubric</c> assertions are exported (then a rubric counts as runnable).</param>
+    /// <returns>The reason, for a person, or null.</returns>
+    /// <exception cref="ArgumentException">The skill id is not <c>domain/skill</c>.</exception>
+    public static string? WhyNotRunnable(string skillId, IReadOnlyList<RegressionTest> tests, bool includeRubric)
+    {
+        Storage.KnowledgeKeys.CheckSkillId(skillId);
+        ArgumentNullException.ThrowIfNull(tests);
+        if (tests.Count == 0)
+        {
+            return $"{skillId} has no regression tests yet (correct an execution of it first); an empty promptfoo suite would pass without checking anything.";
+        }
+
+        return tests.Any(t => Runnable(t, includeRubric))
+            ? null
+            : $"None of the {tests.Count} regression test(s) of {skillId} ({string.Join(", ", tests.Select(t => t.Id))}) has a deterministic assertion: " +
+              "each has only a rubric, which needs a judge model. Export with rubric=true and run promptfoo with --grader, or correct an execution " +
+              "with a correctedOutput (or name the field's value in the text) so that a deterministic assertion can be derived.";
+    }
+
+    // A test whose only assertion is the rubric would pass without checking anything: left out unless rubrics are exported.
+    private static bool Runnable(RegressionTest test, bool includeRubric) => includeRubric ? test.Assertions.Count > 0 : test.Assertions.Any(a => a.IsDeterministic);
 
     private static Dictionary<string, object?> Provider(string skillId, Uri baseUrl)
     {

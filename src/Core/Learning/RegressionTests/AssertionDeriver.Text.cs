@@ -4,8 +4,9 @@ using System.Text.RegularExpressions;
 namespace AgentFunctions.Core.Learning.RegressionTests;
 
 /// <content>
-/// Assertions from the correction text alone (no corrected output). Words cannot be turned into checks reliably, so only
-/// <b>quoted</b> text is used ("…", '…', “…”, `…`): a quoted span preceded (since the previous span) by a negation — not,
+/// Assertions from the correction text alone (no corrected output). Free words cannot be turned into checks reliably, so
+/// only what the text names precisely is used: fields and values of the skill (see <c>AssertionDeriver.Fields.cs</c>), then
+/// <b>quoted</b> text ("…", '…', “…”, `…`) that they did not use: a quoted span preceded (since the previous span) by a negation — not,
 /// never, instead of, rather than, don't, do not, avoid, remove, no longer, without — must not appear in the output;
 /// any other quoted span must appear (case-insensitive). Everything else is left to the rubric, and the notes say so.
 /// </content>
@@ -19,16 +20,25 @@ internal static partial class AssertionDeriver
         ("a URL", UrlRegex()),
     ];
 
-    public static DerivedAssertions FromText(string text)
+    /// <summary>Derives assertions from a correction given as text only.</summary>
+    /// <param name="text">The correction text.</param>
+    /// <param name="outputSchema">The skill's output_schema when the execution ran (JSON Schema document), or null.</param>
+    /// <param name="input">The corrected execution's input (the test's input), or null.</param>
+    /// <param name="output">The corrected execution's output, or null.</param>
+    /// <returns>Assertions grounded in the skill's fields first (see <c>AssertionDeriver.Fields.cs</c>), then quoted text not used by them.</returns>
+    public static DerivedAssertions FromText(string text, JsonObject? outputSchema = null, JsonObject? input = null, JsonNode? output = null)
     {
-        var result = new DerivedAssertions([], ["No corrected output was given: deterministic assertions come only from text quoted in the correction."]);
+        var result = new DerivedAssertions([], ["No corrected output was given: deterministic assertions come from the fields and values the correction names (grounded in the skill's output_schema and the execution's fields) and from text it quotes."]);
+        var used = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        FromFields(text, SkillFields.Collect(outputSchema, output, input), input, output, result, used);
+        var grounded = result.Assertions.Count;
         var previousEnd = 0;
         foreach (Match match in QuotedRegex().Matches(text))
         {
             var span = match.Groups.Values.Skip(1).First(g => g.Success).Value.Trim();
             var before = text[previousEnd..match.Index];
             previousEnd = match.Index + match.Length;
-            if (span.Length < 2 || result.Assertions.Count == MaxDeterministic)
+            if (span.Length < 2 || used.Contains(span) || result.Assertions.Count == MaxDeterministic)
             {
                 continue;
             }
@@ -38,9 +48,14 @@ internal static partial class AssertionDeriver
                 : new TestAssertion(AssertionType.Contains, string.Empty, JsonValue.Create(span), $"The correction asks for '{span}'."));
         }
 
-        result.Notes.Add(result.Assertions.Count == 0
-            ? "The correction quotes nothing, so only the rubric can check it."
-            : $"{result.Assertions.Count} assertion(s) from quoted text; the rubric checks the rest.");
+        var quoted = result.Assertions.Count - grounded;
+        result.Notes.Add((grounded, quoted) switch
+        {
+            (0, 0) => "The correction names no field value and quotes nothing, so only the rubric can check it.",
+            (_, 0) => $"{grounded} assertion(s) from the fields and values the correction names; the rubric checks the rest.",
+            (0, _) => $"{quoted} assertion(s) from quoted text; the rubric checks the rest.",
+            _ => $"{grounded} assertion(s) from the fields and values the correction names and {quoted} from quoted text; the rubric checks the rest.",
+        });
         return result;
     }
 

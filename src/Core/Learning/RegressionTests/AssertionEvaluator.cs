@@ -18,14 +18,20 @@ internal sealed partial class AssertionEvaluator(ILearningModel model)
         var results = new List<AssertionResult>();
         foreach (var assertion in test.Assertions)
         {
-            results.Add(assertion.IsDeterministic ? Evaluate(assertion, output) : await JudgeAsync(assertion, test.Input, output, cancellationToken));
+            results.Add(assertion.IsDeterministic ? Evaluate(assertion, output, test.Input) : await JudgeAsync(assertion, test.Input, output, cancellationToken));
         }
 
         return results;
     }
 
-    public static AssertionResult Evaluate(TestAssertion assertion, JsonNode? output)
+    /// <summary>Evaluates a deterministic assertion; one whose <see cref="TestAssertion.When"/> does not hold is not evaluated.</summary>
+    public static AssertionResult Evaluate(TestAssertion assertion, JsonNode? output, JsonObject? input = null)
     {
+        if (assertion.When is { } when && Unmet(assertion, when, output, input) is { } unmet)
+        {
+            return unmet;
+        }
+
         var actual = JsonPointer.Resolve(output, assertion.Path, out var found);
         var expected = JsonValues.Excerpt(assertion.Type == AssertionType.Regex ? JsonValues.TextOf(assertion.Value) : Show(assertion.Value), MaxExcerptChars);
         var shown = found ? JsonValues.Excerpt(Show(actual), MaxExcerptChars) : null;
@@ -68,6 +74,19 @@ internal sealed partial class AssertionEvaluator(ILearningModel model)
         {
             return result(false, $"the pattern /{pattern}/ cannot be evaluated: {ex.Message}");
         }
+    }
+
+    private static AssertionResult? Unmet(TestAssertion assertion, AssertionCondition when, JsonNode? output, JsonObject? input)
+    {
+        var value = JsonPointer.Resolve(when.Source == AssertionCondition.Input ? input : output, when.Path, out var found);
+        if (when.Holds(value))
+        {
+            return null;
+        }
+
+        var seen = found ? Show(value) : "missing";
+        return new AssertionResult(assertion.Type, assertion.Path, AssertionOutcome.NotEvaluated, JsonValues.Excerpt(Show(assertion.Value), MaxExcerptChars),
+            null, $"its condition ({when.Describe()}) does not hold ({when.Path} is {JsonValues.Excerpt(seen, 80)}), so it was not checked");
     }
 
     /// <summary>An array contains an element equal to the value (or, for a text value, a string element containing it); anything else contains the text, case-insensitively.</summary>

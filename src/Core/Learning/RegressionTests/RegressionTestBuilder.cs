@@ -11,7 +11,7 @@ internal static class RegressionTestBuilder
     {
         var derived = c.CorrectedOutput is { } corrected
             ? AssertionDeriver.FromCorrectedOutput(c.Output, corrected)
-            : AssertionDeriver.FromText(c.Text);
+            : AssertionDeriver.FromText(c.Text, c.OutputSchema, c.Input, c.Output);
         derived.Assertions.Add(AssertionDeriver.Rubric(rule.Text));
         derived.Notes.Add($"The rubric is rule {rule.Id}; it needs a judge model and is reported as not evaluated without one.");
         return new RegressionTest

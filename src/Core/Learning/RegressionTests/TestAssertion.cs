@@ -11,4 +11,7 @@ public sealed record TestAssertion(string Type, string Path, JsonNode? Value, st
 {
     /// <summary>Gets a value indicating whether the assertion is evaluated locally (everything except <see cref="AssertionType.Rubric"/>).</summary>
     public bool IsDeterministic => Type != AssertionType.Rubric;
+
+    /// <summary>Gets when the assertion applies, or null for always (see <see cref="AssertionCondition"/>).</summary>
+    public AssertionCondition? When { get; init; }
 }

@@ -102,6 +102,7 @@ public sealed partial class KnowledgeStore
         await _payloads.SetPropertyAsync(row, "Input", c.Input.ToJsonString(), cancellationToken);
         await _payloads.SetPropertyAsync(row, "Output", c.Output is null ? null : c.Output.ToJsonString(), cancellationToken);
         await _payloads.SetPropertyAsync(row, "CorrectedOutput", c.CorrectedOutput?.ToJsonString(), cancellationToken);
+        await _payloads.SetPropertyAsync(row, "OutputSchema", c.OutputSchema?.ToJsonString(), cancellationToken);
     }
 
     private async Task<Correction> ToCorrectionAsync(TableEntity row, CancellationToken cancellationToken) => new()
@@ -125,6 +126,7 @@ public sealed partial class KnowledgeStore
         Input = JsonValues.Parse(await _payloads.GetPropertyAsync(row, "Input", cancellationToken)) as JsonObject ?? [],
         Output = JsonValues.Parse(await _payloads.GetPropertyAsync(row, "Output", cancellationToken)),
         CorrectedOutput = JsonValues.Parse(await _payloads.GetPropertyAsync(row, "CorrectedOutput", cancellationToken)),
+        OutputSchema = JsonValues.Parse(await _payloads.GetPropertyAsync(row, "OutputSchema", cancellationToken)) as JsonObject,
     };
 
     private static TableEntity ExecutionEntity(string partition, string runId, string nodeId, int attempt, string skillVersion, string? model, DateTimeOffset completedAt) =>

@@ -9,6 +9,6 @@ public static class AssertionOutcome
     /// <summary>The assertion does not hold; the result carries the actual and expected values.</summary>
     public const string Failed = "failed";
 
-    /// <summary>A rubric that no judge model evaluated (none configured, or its answer was unusable). Never counted as passed.</summary>
+    /// <summary>A rubric that no judge model evaluated (none configured, or its answer was unusable), or an assertion whose condition did not hold. Never counted as passed.</summary>
     public const string NotEvaluated = "not_evaluated";
 }

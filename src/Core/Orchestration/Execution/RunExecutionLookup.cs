@@ -1,11 +1,14 @@
 using System.Text.Json.Nodes;
 using AgentFunctions.Core.Learning;
 using AgentFunctions.Core.Orchestration.Storage;
+using AgentFunctions.Core.Skills;
 
 namespace AgentFunctions.Core.Orchestration.Execution;
 
-/// <summary>Finds a finished skill execution in the run store: the node's skill, version, input, output and model.</summary>
-public sealed class RunExecutionLookup(IRunStore store) : IExecutionLookup
+/// <summary>Finds a finished skill execution in the run store: the node's skill, version, input, output and model, with the skill's output_schema from the catalog.</summary>
+/// <param name="store">The run store.</param>
+/// <param name="skills">The skills catalog (for the output_schema).</param>
+public sealed class RunExecutionLookup(IRunStore store, SkillCatalog skills) : IExecutionLookup
 {
     /// <inheritdoc/>
     public async Task<ExecutionRecord?> FindAsync(string runId, string nodeId, CancellationToken cancellationToken = default)
@@ -29,6 +32,9 @@ public sealed class RunExecutionLookup(IRunStore store) : IExecutionLookup
             node.Details["input"] as JsonObject is { } input ? input.DeepClone().AsObject() : [],
             node.Output?.DeepClone(),
             node.Model,
-            node.CompletedAt ?? DateTimeOffset.MinValue);
+            node.CompletedAt ?? DateTimeOffset.MinValue)
+        {
+            OutputSchema = skills.Find(skill)?.OutputSchema?.Node?.DeepClone() as JsonObject,
+        };
     }
 }
