@@ -35,7 +35,7 @@ public sealed partial class ModelRouter
             return hit with { Cached = true, CostUsd = 0, Attempts = [], Reason = $"cached response of {hit.Model} (same request in {request.CacheScope})" };
         }
 
-        var call = new CallState(plan, request, request.PromptTokens ?? request.Messages.Sum(m => TokenEstimator.Estimate(m.Text)));
+        var call = new CallState(plan, request, request.PromptTokens ?? request.Messages.Sum(m => TokenCounter.Count(m.Text, plan.Primary.ProviderModel)));
         ModelCallResult result;
         try
         {
@@ -152,7 +152,7 @@ public sealed partial class ModelRouter
         var model = recorded && response.ModelId is { } recordedModel && _pool.Find(recordedModel) is not null ? recordedModel : candidate.Model;
         var price = _pool.Find(model)?.Price ?? candidate.Price;
         var input = response.Usage?.InputTokenCount ?? call.PromptTokens;
-        var output = response.Usage?.OutputTokenCount ?? TokenEstimator.Estimate(response.Text);
+        var output = response.Usage?.OutputTokenCount ?? TokenCounter.Count(response.Text, candidate.ProviderModel);
         var failed = call.Attempts.Count - 1;
         var reason = failed == 0 ? candidate.Reason
             : $"{candidate.Reason} (after {failed} attempt(s) that did not answer: {string.Join(", ", call.Attempts.Take(failed).Select(a => $"{a.Model} {ModelAttempts.ToWire(a.Outcome)}"))})";
