@@ -5,7 +5,7 @@ namespace AgentFunctions.Core.Context;
 /// and what was dropped to stay within it. Recorded on every skill node execution.
 /// </summary>
 /// <param name="Sections">The sections kept, in prompt order.</param>
-/// <param name="TotalTokens">Estimated tokens of the kept sections (see <see cref="TokenEstimator"/>).</param>
+/// <param name="TotalTokens">Tokens of the kept sections, counted with the model's encoding (see <see cref="TokenCounter"/>).</param>
 /// <param name="BudgetTokens">The node's prompt token budget.</param>
 /// <param name="Drops">Sections left out, with the reason.</param>
 /// <param name="Rules">Which learned rules were injected and which were left out, or null when none were considered.</param>
@@ -14,7 +14,14 @@ public sealed record ContextManifest(
     int TotalTokens,
     int BudgetTokens,
     IReadOnlyList<ContextDrop> Drops,
-    RulesManifest? Rules = null);
+    RulesManifest? Rules = null)
+{
+    /// <summary>Gets the sections whose items were cut or left out to fit the budget (empty when nothing was trimmed).</summary>
+    public IReadOnlyList<ContextTrim> Trims { get; init; } = [];
+
+    /// <summary>Gets the encoding the tokens were counted in (<c>o200k_base</c> or <c>cl100k_base</c>, see <see cref="TokenCounter"/>).</summary>
+    public string Encoding { get; init; } = TokenCounter.O200kBase;
+}
 
 /// <summary>The learned rules considered for a prompt.</summary>
 /// <param name="Injected">Ids of the rules in the prompt, in order.</param>

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using AgentFunctions.Core.Models;
 
 namespace AgentFunctions.Core.Graphs;
 
@@ -52,14 +53,14 @@ public sealed record GraphNode(
     public int? MaxToolCalls { get; init; }
 }
 
-/// <summary>Files of a repository a skill node reads into its prompt.</summary>
-/// <param name="Repository">Expression or path naming the repository folder, such as <c>${{ inputs.repo }}</c>.</param>
-/// <param name="Include">Glob patterns relative to the repository (<c>**</c>, <c>*</c>, <c>?</c>), in priority order.</param>
-/// <param name="MaxTokens">Token budget of the whole prompt for this node (estimated tokens); null for the default.</param>
-public sealed record NodeContext(string Repository, IReadOnlyList<string> Include, int? MaxTokens);
+/// <summary>A skill node's <c>context:</c>: files of a repository it reads into its prompt, and its prompt budget.</summary>
+/// <param name="Repository">Expression or path naming the repository folder, such as <c>${{ inputs.repo }}</c>; null when the node reads no files (<c>context:</c> sets only <c>max_tokens</c>).</param>
+/// <param name="Include">Glob patterns relative to the repository (<c>**</c>, <c>*</c>, <c>?</c>), in priority order; empty without a repository.</param>
+/// <param name="MaxTokens">Token budget of the whole prompt for this node (tokens, see <c>TokenCounter</c>); null for the default (8,000).</param>
+public sealed record NodeContext(string? Repository, IReadOnlyList<string> Include, int? MaxTokens);
 
 /// <summary>Per-node execution policy.</summary>
-/// <param name="Model">Model id (<c>provider/model</c>, for example <c>openai/gpt-4o-mini</c>) overriding the skill's; null to use the skill's.</param>
+/// <param name="Model">Model id (<c>provider/model</c>, for example <c>openai/gpt-4o-mini</c>) overriding the skill's model or tier; null to use <c>Tier</c> or the skill's.</param>
 /// <param name="Retries">Extra attempts after a failed one (0–10); total attempts = retries + 1.</param>
 /// <param name="Timeout">Time one attempt may take before it is cancelled and counted as failed.</param>
 /// <param name="MaxCostUsd">Most one attempt may spend on its model call, in USD; null for no node limit.</param>
@@ -73,6 +74,10 @@ public sealed record NodePolicy(string? Model, int Retries, TimeSpan Timeout, de
     /// <summary>Gets whether a human must approve the node before it first runs (<c>approval: required</c>); the run waits in
     /// <c>awaiting_approval</c> until <c>POST /api/runs/{id}/approvals</c>.</summary>
     public bool ApprovalRequired { get; init; }
+
+    /// <summary>Gets the quality tier (<c>tier: gold|silver|bronze</c>) whose model the router picks, overriding the skill's model or
+    /// tier; null to use the skill's. Never set together with <see cref="Model"/> (the one set closer to the node wins).</summary>
+    public ModelTier? Tier { get; init; }
 
     /// <summary>Built-in defaults: no model override, 0 retries, 5 minute timeout, no cost cap.</summary>
     public static NodePolicy Default { get; } = new(null, 0, TimeSpan.FromMinutes(5), null, null);

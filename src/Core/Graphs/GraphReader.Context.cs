@@ -2,7 +2,7 @@ using YamlDotNet.RepresentationModel;
 
 namespace AgentFunctions.Core.Graphs;
 
-/// <content>Reading a skill node's <c>context:</c> and recording the strings that hold expressions.</content>
+/// <content>Reading a skill node's <c>context:</c> (<c>repo</c> and <c>include</c> for files, <c>max_tokens</c> for the prompt budget, each optional) and recording the strings that hold expressions.</content>
 internal sealed partial class GraphReader
 {
     private static readonly string[] s_contextKeys = ["repo", "include", "max_tokens"];
@@ -41,12 +41,14 @@ internal sealed partial class GraphReader
             }
         }
 
-        if (repo is null && !map.Children.ContainsKey(new YamlScalarNode("repo")))
+        // context.max_tokens alone sets the prompt budget; include: needs the repository it reads from.
+        var hasRepo = map.Children.ContainsKey(new YamlScalarNode("repo"));
+        if (!hasRepo && map.Children.ContainsKey(new YamlScalarNode("include")))
         {
-            errors.Add(GraphErrorCodes.MissingKey, $"The context of node '{node.Id}' has no 'repo:' key (the repository folder to read).", key, node.Id, $"{field}.repo");
+            errors.Add(GraphErrorCodes.MissingKey, $"The context of node '{node.Id}' has 'include:' but no 'repo:' key (the repository folder the files are read from).", key, node.Id, $"{field}.repo");
         }
 
-        node.Context = repo is null ? null : new NodeContext(repo, include, maxTokens);
+        node.Context = hasRepo && repo is null ? null : new NodeContext(repo, repo is null ? [] : include, maxTokens);
     }
 
     private static void AddSite(NodeDraft node, YamlNode at, string? value, string field)

@@ -7,7 +7,7 @@ namespace AgentFunctions.Core.Graphs;
 internal sealed partial class GraphReader
 {
     private static readonly string[] s_nodeKeys = [
-        "skill", "tool", "needs", "with", "context", "model", "retries", "timeout", "max_cost_usd", "max_output_tokens", "optional", "approval",
+        "skill", "tool", "needs", "with", "context", "model", "tier", "retries", "timeout", "max_cost_usd", "max_output_tokens", "optional", "approval",
         "when", "for_each", "max_items", "join", "loop", "tools", "max_tool_calls"];
 
     private void ReadNodes(YamlNode key, YamlNode value, GraphDraft draft)
@@ -85,6 +85,8 @@ internal sealed partial class GraphReader
                     break;
             }
         }
+
+        CheckModelOrTier(field, node.Id, node.Policy);
 
         if (skill is not null && tool is not null)
         {

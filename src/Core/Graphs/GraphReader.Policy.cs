@@ -1,15 +1,17 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using AgentFunctions.Core.Models;
 using YamlDotNet.RepresentationModel;
 
 namespace AgentFunctions.Core.Graphs;
 
-/// <content>Reading policy keys (<c>defaults:</c> and per node): model, retries, timeout, cost and output tokens.</content>
+/// <content>Reading policy keys (<c>defaults:</c> and per node): model or tier, retries, timeout, cost and output tokens.</content>
 internal sealed partial class GraphReader
 {
     private const int MaxRetries = 10;
     private const int MaxOutputTokensLimit = 200_000;
-    private static readonly string[] s_policyKeys = ["model", "retries", "timeout", "max_cost_usd", "max_output_tokens", "optional", "approval"];
+    private static readonly string[] s_tiers = ["gold", "silver", "bronze"];
+    private static readonly string[] s_policyKeys = ["model", "tier", "retries", "timeout", "max_cost_usd", "max_output_tokens", "optional", "approval"];
 
     private void ReadPolicy(YamlNode value, string field, string? nodeId, PolicyDraft policy)
     {
@@ -22,6 +24,18 @@ internal sealed partial class GraphReader
         {
             ReadPolicyKey(key, item, $"{field}.{key}", nodeId, policy);
         }
+
+        CheckModelOrTier(field, nodeId, policy);
+    }
+
+    /// <summary>A model and a tier in the same place contradict each other (as in a skill's frontmatter).</summary>
+    private void CheckModelOrTier(string field, string? nodeId, PolicyDraft policy)
+    {
+        if (policy.Model is not null && policy.Tier is not null && policy.TierAt is { } at)
+        {
+            var where = nodeId is null ? "The defaults set" : $"Node '{nodeId}' sets";
+            Invalid(at, $"{field}.tier", nodeId, $"{where} both 'model:' and 'tier:'; set either model or tier, not both.");
+        }
     }
 
     private void ReadPolicyKey(string key, YamlNode value, string field, string? nodeId, PolicyDraft policy)
@@ -30,6 +44,10 @@ internal sealed partial class GraphReader
         {
             case "model":
                 policy.Model = ReadModel(value, field, nodeId);
+                break;
+            case "tier":
+                policy.Tier = ReadTier(value, field, nodeId);
+                policy.TierAt = value;
                 break;
             case "retries":
                 policy.Retries = ReadInt(value, field, nodeId, 0, MaxRetries);
@@ -74,6 +92,23 @@ internal sealed partial class GraphReader
         }
 
         return model;
+    }
+
+    /// <summary>Reads a quality tier: <c>gold</c>, <c>silver</c> or <c>bronze</c> (the model router picks the tier's model).</summary>
+    private ModelTier? ReadTier(YamlNode value, string field, string? nodeId)
+    {
+        if (ReadString(value, field, nodeId) is not { } text)
+        {
+            return null;
+        }
+
+        if (!s_tiers.Contains(text, StringComparer.Ordinal))
+        {
+            Invalid(value, field, nodeId, $"'{text}' is not a tier; use gold, silver or bronze.");
+            return null;
+        }
+
+        return Enum.Parse<ModelTier>(text, ignoreCase: true);
     }
 
     /// <summary>Reads a duration such as <c>500ms</c>, <c>30s</c>, <c>2m</c> or <c>1h</c>: positive and at most 24 hours.</summary>

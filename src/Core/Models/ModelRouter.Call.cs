@@ -33,7 +33,7 @@ public sealed partial class ModelRouter
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(request);
-        var call = new CallState(plan, request, request.PromptTokens ?? TurnGateChatClient.ConversationTokens(request.Messages));
+        var call = new CallState(plan, request, request.PromptTokens ?? TurnGateChatClient.ConversationTokens(request.Messages, plan.Primary.ProviderModel));
         try
         {
             return await _fallback.ExecuteAsync(ct => AttemptAsync(call, ct), cancellationToken);

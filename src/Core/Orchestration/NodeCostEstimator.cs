@@ -9,8 +9,11 @@ namespace AgentFunctions.Core.Orchestration;
 /// <summary>
 /// Computes each node's <see cref="NodeCostPlan"/>: the cost the orchestrator reserves before dispatching a skill node — an
 /// upper bound of the model call, (prompt token budget × input price) + (max output tokens × output price), in USD — and
-/// the cheaper model the <c>downgrade</c> budget policy may use. The prompt is trimmed to that budget, so the actual cost
-/// cannot exceed the reservation unless the provider counts more tokens than estimated. Tool nodes reserve nothing.
+/// the cheaper model the <c>downgrade</c> budget policy may use. The model is the one <see cref="ModelChoice"/> resolves; for a
+/// tier (the node's or the skill's <c>tier:</c>) the plan names the model the router picks now and reserves for the most
+/// expensive candidate of the tier's plan (the tier's servable models and the fallbacks), so whichever of them answers, the
+/// router's budget gate lets it. The prompt is trimmed to that budget, so the actual cost cannot exceed the reservation unless
+/// the provider counts more tokens than <see cref="TokenCounter"/>. Tool nodes reserve nothing.
 /// </summary>
 public sealed class NodeCostEstimator(SkillCatalog skills, PriceTable prices, ModelRouter router)
 {
@@ -40,6 +43,24 @@ public sealed class NodeCostEstimator(SkillCatalog skills, PriceTable prices, Mo
             new(model, skill.Domain, prices.Find(model)?.Cost(promptTokens, outputTokens) ?? 0,
                 depth < MaxDowngrades && router.Downgrade(model) is { } cheaper && cheaper.Model != model ? Plan(cheaper.Model, depth + 1) : null);
 
-        return Plan(node.Policy.Model ?? skill.Model, 0);
+        var choice = ModelChoice.For(skill, node.Policy, null);
+        if (choice.Model is { } model)
+        {
+            return Plan(model, 0);
+        }
+
+        ModelPlan tierPlan;
+        try
+        {
+            tierPlan = choice.Plan(router, skill);
+        }
+        catch (ArgumentException)
+        {
+            // The tier has no model: the node fails with that reason when it runs; reserve as for the skill's model.
+            return Plan(skill.Model, 0);
+        }
+
+        var primary = Plan(tierPlan.Primary.Model, 0);
+        return primary with { ReservationUsd = tierPlan.Candidates.Max(c => c.Price.Cost(promptTokens, outputTokens)) };
     }
 }

@@ -1,9 +1,9 @@
 namespace AgentFunctions.Core.Orchestration;
 
 /// <summary>What dispatching a node would reserve, and the cheaper alternative the <c>downgrade</c> policy may use.</summary>
-/// <param name="Model">The model the node would call (null for tool nodes).</param>
+/// <param name="Model">The model the node would call (for a tier, the one the router picks now; null for tool nodes).</param>
 /// <param name="Domain">The domain whose budget the call counts against (the skill's domain), or null for tool nodes.</param>
-/// <param name="ReservationUsd">Upper bound of the call's cost in USD (0 for tool nodes).</param>
+/// <param name="ReservationUsd">Upper bound of the call's cost in USD (0 for tool nodes); for a tier, that of the most expensive model the call may go to.</param>
 /// <param name="Downgrade">The plan with the cheapest model of the next lower tier (itself with a further downgrade), or null when there is none.</param>
 public sealed record NodeCostPlan(string? Model, string? Domain, decimal ReservationUsd, NodeCostPlan? Downgrade = null)
 {

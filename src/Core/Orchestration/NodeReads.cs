@@ -26,7 +26,11 @@ internal static class NodeReads
         Strings(node.With, texts);
         if (node.Context is { } context)
         {
-            texts.Add(context.Repository);
+            if (context.Repository is { } repository)
+            {
+                texts.Add(repository);
+            }
+
             texts.AddRange(context.Include);
         }
 

@@ -16,8 +16,33 @@ namespace AgentFunctions.Core.Orchestration;
 /// the node id equal to the skill name), or as a dry run that assembles the prompt and estimates the cost without calling a model.
 /// An empty input falls back to the skill's <c>fixtures/sample_input.json</c>, as Agentura does.
 /// </summary>
-public sealed partial class SkillExecutionService(SkillCatalog skills, RunService runs, PriceTable prices)
+public sealed partial class SkillExecutionService(SkillCatalog skills, RunService runs, PriceTable prices, ModelRouter router)
 {
+    /// <summary>Gets the model a call of the skill would go to now: the override, the skill's model, or for a skill with a
+    /// <c>tier:</c> the model the router picks for that tier (see <see cref="ModelChoice"/>).</summary>
+    /// <param name="skill">The skill.</param>
+    /// <param name="model">A model override, or null.</param>
+    /// <returns>The model id, the tier asked for (or null), and why; for a tier without a servable model, the skill's model and the router's reason.</returns>
+    public (string Model, string? Tier, string Reason) ModelOf(SkillDefinition skill, string? model = null)
+    {
+        ArgumentNullException.ThrowIfNull(skill);
+        var choice = ModelChoice.For(skill, null, model);
+        if (choice.Model is { } explicitModel)
+        {
+            return (explicitModel, null, model is null ? $"the skill's model {explicitModel}" : $"the override {explicitModel}");
+        }
+
+        try
+        {
+            var plan = choice.Plan(router, skill);
+            return (plan.Primary.Model, choice.TierName, plan.Reason);
+        }
+        catch (ArgumentException ex)
+        {
+            return (skill.Model, choice.TierName, ex.Message);
+        }
+    }
+
     /// <summary>Assembles what a call of the skill would send, without calling a model.</summary>
     /// <param name="skill">The skill.</param>
     /// <param name="input">The input, or null/empty for the fixture.</param>
@@ -28,8 +53,8 @@ public sealed partial class SkillExecutionService(SkillCatalog skills, RunServic
     {
         ArgumentNullException.ThrowIfNull(skill);
         var resolved = InputOrFixture(skill, input);
-        var prompt = PromptAssembler.Assemble(skill, skills, resolved, [], []);
-        var chosen = model ?? skill.Model;
+        var (chosen, _, _) = ModelOf(skill, model);
+        var prompt = PromptAssembler.Assemble(skill, skills, resolved, [], [], modelId: chosen);
         var price = prices.Find(chosen);
         var estimate = price?.Cost(prompt.TokenEstimate, skill.MaxOutputTokens);
         return new SkillDryRun(skill.Id, skill.Version, chosen, resolved, prompt.SystemPrompt, prompt.UserMessage, prompt.Manifest,
@@ -119,12 +144,12 @@ public sealed partial class SkillExecutionService(SkillCatalog skills, RunServic
 /// <summary>The result of a dry run: what a call would send and cost; no model is called.</summary>
 /// <param name="Skill">The skill id.</param>
 /// <param name="Version">The skill version (content hash).</param>
-/// <param name="Model">The model that would be called.</param>
+/// <param name="Model">The model that would be called (for a skill with a <c>tier:</c>, the model the router picks for it).</param>
 /// <param name="Input">The input used (the fixture when none was given).</param>
 /// <param name="SystemPrompt">The system prompt: workspace, domain and skill layers.</param>
 /// <param name="UserMessage">The user message.</param>
 /// <param name="Manifest">What went into the prompt, with token estimates and drops.</param>
-/// <param name="PromptTokens">Estimated prompt tokens.</param>
+/// <param name="PromptTokens">Prompt tokens, counted in the model's encoding (see <see cref="TokenCounter"/>).</param>
 /// <param name="MaxOutputTokens">The output token cap used for the estimate.</param>
 /// <param name="EstimateUsd">Upper bound of the call's cost in USD, or null when the model has no price.</param>
 /// <param name="EstimateBasis">How the estimate was computed.</param>

@@ -28,7 +28,7 @@ public sealed record SkillDefinition
 
     /// <summary>
     /// Gets the model id <c>provider/model</c> from <c>model:</c>, such as <c>openai/gpt-4o-mini</c>; <see cref="DefaultModel"/>
-    /// when the field is absent — also when the skill names a <see cref="Tier"/> instead, until the model router resolves tiers.
+    /// when the field is absent — also when the skill names a <see cref="Tier"/> instead; calls of such a skill go to the model the router picks for the tier (<c>ModelChoice</c>), and this value is not used for them.
     /// </summary>
     public required string Model { get; init; }
 

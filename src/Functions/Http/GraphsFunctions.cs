@@ -54,6 +54,7 @@ public sealed class GraphsFunctions(GraphService graphs)
                 policy = new
                 {
                     model = n.Policy.Model,
+                    tier = n.Policy.Tier?.ToString().ToLowerInvariant(),
                     retries = n.Policy.Retries,
                     timeoutMs = (long)n.Policy.Timeout.TotalMilliseconds,
                     maxCostUsd = n.Policy.MaxCostUsd,

@@ -132,14 +132,15 @@ public sealed class SkillsFunctions(SkillCatalog skills, SkillExecutionService e
 
     private static object Issue(SkillIssue i) => new { code = i.Code, file = i.Path, line = i.Line, message = i.Message };
 
-    private static object Summary(SkillDefinition s) => new
+    private object Summary(SkillDefinition s) => new
     {
         id = s.Id,
         domain = s.Domain,
         name = s.Name,
         role = s.Role,
         trigger = s.Trigger,
-        model = s.Model,
+        model = execution.ModelOf(s).Model,
+        tier = s.Tier?.ToString().ToLowerInvariant(),
         description = s.Description,
         version = s.Version,
         costBudgetPerExecutionUsd = s.CostBudgetPerExecutionUsd,

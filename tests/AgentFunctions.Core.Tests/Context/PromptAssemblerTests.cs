@@ -57,4 +57,59 @@ public sealed class PromptAssemblerTests
         Assert.DoesNotContain("big.py", prompt.UserMessage, StringComparison.Ordinal);
         Assert.Contains("Output of upstream node `planner`", prompt.UserMessage, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Assemble_JsonInThePrompt_IsCompactWithQuotesAndNonAsciiAsTheyAre()
+    {
+        var skill = s_catalog.Find("engineering/planner")!;
+        var upstream = new JsonObject { ["note"] = "say \"hi\" to <café> & co", ["n"] = 1 };
+
+        var prompt = PromptAssembler.Assemble(skill, s_catalog, new JsonObject { ["issue"] = "it's \"broken\"" }, [new("planner", upstream)], []);
+
+        Assert.Contains("{\"issue\":\"it's \\\"broken\\\"\"}", prompt.UserMessage, StringComparison.Ordinal);
+        Assert.Contains("{\"note\":\"say \\\"hi\\\" to <café> & co\",\"n\":1}", prompt.UserMessage, StringComparison.Ordinal);
+        Assert.DoesNotContain("\\u0022", prompt.UserMessage, StringComparison.Ordinal);
+        Assert.DoesNotContain("\n  \"", prompt.UserMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Assemble_InputKey_IsStillThatOfTheIndentedUserMessage()
+    {
+        // Recordings were keyed when prompts held indented, escaped JSON; the key keeps that form so they still replay.
+        var skill = s_catalog.Find("engineering/planner")!;
+        var input = new JsonObject { ["issue"] = "say \"hi\"" };
+        var upstream = new JsonArray(new JsonObject { ["a"] = 1 }, new JsonObject { ["b"] = "<x>" });
+        var indented = new System.Text.Json.JsonSerializerOptions { WriteIndented = true };
+        var keyed = $"## Input\n\n```json\n{input.ToJsonString(indented)}\n```\n\n## Output of upstream node `fan`\n\n```json\n{upstream.ToJsonString(indented)}\n```";
+
+        var prompt = PromptAssembler.Assemble(skill, s_catalog, input, [new("fan", upstream)], []);
+
+        Assert.Equal(PromptAssembler.InputKey(skill.Id, keyed), prompt.InputKey);
+        Assert.NotEqual(keyed, prompt.UserMessage);
+    }
+
+    [Fact]
+    public void Assemble_ForEachFanInOf200Outputs_FitsTheDefaultBudgetAndListsTheTrims()
+    {
+        var skill = s_catalog.Find("engineering/planner")!;
+        var outputs = new JsonArray([.. Enumerable.Range(0, 200).Select(i => (JsonNode?)Review(i))]);
+
+        var prompt = PromptAssembler.Assemble(skill, s_catalog, new JsonObject { ["issue"] = "summarize" }, [new("review", outputs)], []);
+
+        Assert.True(prompt.Manifest.TotalTokens <= PromptAssembler.DefaultBudgetTokens, $"{prompt.Manifest.TotalTokens} tokens");
+        var trim = Assert.Single(prompt.Manifest.Trims);
+        Assert.Equal(("upstream:review", 200), (trim.Name, trim.Items));
+        Assert.NotEmpty(trim.Trimmed);
+        Assert.Contains("\"item\":199", prompt.UserMessage, StringComparison.Ordinal);
+        Assert.Empty(prompt.Manifest.Drops);
+    }
+
+    /// <summary>A small upstream output of about 70 tokens.</summary>
+    internal static JsonObject Review(int i) => new()
+    {
+        ["item"] = i,
+        ["verdict"] = i % 3 == 0 ? "needs \"work\"" : "ok",
+        ["summary"] = $"Item {i} was reviewed: the change is small, the tests cover it, and the naming follows the house style; one comment about error messages naming the field.",
+        ["score"] = i % 5,
+    };
 }

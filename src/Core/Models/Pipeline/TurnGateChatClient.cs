@@ -42,7 +42,7 @@ internal sealed class TurnGateChatClient : DelegatingChatClient
 
         var list = messages as IReadOnlyList<ChatMessage> ?? [.. messages];
         var turn = scope.Turns.Count;
-        var promptTokens = turn == 0 ? scope.PromptTokens : ConversationTokens(list);
+        var promptTokens = turn == 0 ? scope.PromptTokens : ConversationTokens(list, scope.Candidate.ProviderModel);
         var candidate = scope.Candidate;
         if (promptTokens + scope.Request.MaxOutputTokens > candidate.ContextWindowTokens)
         {
@@ -76,12 +76,13 @@ internal sealed class TurnGateChatClient : DelegatingChatClient
 
     /// <summary>Counts the tokens of a conversation: every message's text plus the tool calls and results it carries.</summary>
     /// <param name="messages">The messages.</param>
-    /// <returns>Tokens, by the tokenizer.</returns>
-    internal static int ConversationTokens(IEnumerable<ChatMessage> messages) => messages.Sum(m => m.Contents.Sum(c => c switch
+    /// <param name="modelId">The model (its encoding, see <see cref="TokenCounter.EncodingFor"/>), or null.</param>
+    /// <returns>Tokens, by the tokenizer (chat framing tokens not counted).</returns>
+    internal static int ConversationTokens(IEnumerable<ChatMessage> messages, string? modelId) => messages.Sum(m => m.Contents.Sum(c => c switch
     {
-        TextContent t => TokenEstimator.Estimate(t.Text),
-        FunctionCallContent call => TokenEstimator.Estimate(call.Name) + TokenEstimator.Estimate(System.Text.Json.JsonSerializer.Serialize(call.Arguments, AIJsonUtilities.DefaultOptions)),
-        FunctionResultContent result => TokenEstimator.Estimate(result.Result?.ToString()),
+        TextContent t => TokenCounter.Count(t.Text, modelId),
+        FunctionCallContent call => TokenCounter.Count(call.Name, modelId) + TokenCounter.Count(System.Text.Json.JsonSerializer.Serialize(call.Arguments, AIJsonUtilities.DefaultOptions), modelId),
+        FunctionResultContent result => TokenCounter.Count(ToolCalling.ToolCallGuard.Text(result.Result), modelId),
         _ => 0,
     }));
 
@@ -93,7 +94,7 @@ internal sealed class TurnGateChatClient : DelegatingChatClient
         var model = recorded && response.ModelId is { } recordedModel && _pool.Find(recordedModel) is not null ? recordedModel : candidate.Model;
         var price = _pool.Find(model)?.Price ?? candidate.Price;
         var input = response.Usage?.InputTokenCount ?? promptTokens;
-        var output = response.Usage?.OutputTokenCount ?? TokenEstimator.Estimate(response.Text);
+        var output = response.Usage?.OutputTokenCount ?? TokenCounter.Count(response.Text, candidate.ProviderModel);
         var toolCalls = response.Messages.Sum(m => m.Contents.OfType<FunctionCallContent>().Count());
         return new ModelTurn(model, input, output, cached ? 0 : price.Cost(input, output), elapsedMs, recorded, cached, toolCalls);
     }

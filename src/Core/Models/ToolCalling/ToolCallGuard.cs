@@ -42,7 +42,7 @@ internal static class ToolCallGuard
             return Refuse(session, call, arguments, tool, $"refused: the arguments do not match the parameters of {call.Name}: {string.Join("; ", errors)}");
         }
 
-        if (scope.CheckNextTurn(TurnGateChatClient.ConversationTokens(context.Messages)) is { } refusal)
+        if (scope.CheckNextTurn(TurnGateChatClient.ConversationTokens(context.Messages, scope.Candidate.ProviderModel)) is { } refusal)
         {
             context.Terminate = true;
             scope.Stopped = $"{refusal} (checked before running tool call {call.Name})";

@@ -36,8 +36,7 @@ public sealed partial class SkillNodeExecutor
         ModelPlan plan;
         try
         {
-            var explicitModel = context.ModelOverride ?? context.Node.Policy.Model ?? (skill.Tier is null ? skill.Model : null);
-            plan = router.Plan(explicitModel, skill.Tier?.ToString().ToLowerInvariant(), skill.Model);
+            plan = ModelChoice.For(skill, context.Node.Policy, context.ModelOverride).Plan(router, skill);
         }
         catch (ArgumentException ex)
         {
@@ -45,7 +44,7 @@ public sealed partial class SkillNodeExecutor
         }
 
         var maxOutput = context.Node.Policy.MaxOutputTokens ?? skill.MaxOutputTokens;
-        var promptTokens = TokenEstimator.Estimate(string.Concat(messages.Select(m => m.Text)));
+        var promptTokens = TokenCounter.Count(string.Concat(messages.Select(m => m.Text)), plan.Primary.ProviderModel);
         run.Details["model_reason"] = plan.Reason;
         run.Details["estimate_usd"] ??= router.Estimate(plan.Primary, promptTokens, maxOutput);
         var request = new ModelCallRequest(skill.Id, inputKey, messages, maxOutput, (candidate, estimate) => BudgetGate(run, skill, candidate, estimate))

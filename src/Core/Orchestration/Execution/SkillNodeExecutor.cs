@@ -122,7 +122,7 @@ public sealed partial class SkillNodeExecutor(
         var node = context.Node;
         var upstream = node.Needs.Select(id => new KeyValuePair<string, JsonNode?>(id, context.Outputs.GetValueOrDefault(id))).ToList();
         IReadOnlyList<(string, string, int)> files = [];
-        if (node.Context is { } c)
+        if (node.Context is { Repository: not null } c)
         {
             var repository = GraphExpression.Resolve(JsonValue.Create(c.Repository), context.Inputs, context.Outputs, context.Item)?.GetValue<string>()
                 ?? throw new ArgumentException($"Node '{node.Id}': context.repo resolved to null.");
@@ -133,6 +133,7 @@ public sealed partial class SkillNodeExecutor(
         var rules = new LearnedRulesSection(
             selection.RenderBlock(),
             new RulesManifest([.. selection.Injected.Select(r => r.Id)], [.. selection.LeftOut.Select(r => new RuleLeftOut(r.RuleId, r.Reason))]));
-        return PromptAssembler.Assemble(skill, skills, input, upstream, files, node.Context?.MaxTokens ?? PromptAssembler.DefaultBudgetTokens, rules);
+        return PromptAssembler.Assemble(skill, skills, input, upstream, files, node.Context?.MaxTokens ?? PromptAssembler.DefaultBudgetTokens, rules,
+            ModelChoice.For(skill, node.Policy, context.ModelOverride).Model);
     }
 }
