@@ -3,7 +3,8 @@ using AgentFunctions.TestSupport;
 
 namespace AgentFunctions.Core.Tests.Models;
 
-/// <summary>The response cache answers an identical request of the same scope without a request.</summary>
+/// <summary>The response cache (<c>DistributedCachingChatClient</c> in the provider pipeline) answers an identical request of the
+/// same scope without a request to the provider, at no cost.</summary>
 public sealed class ModelRouterCacheTests
 {
     [Fact]
@@ -21,7 +22,7 @@ public sealed class ModelRouterCacheTests
         Assert.False(first.Cached);
         Assert.True(second.Cached);
         Assert.Equal(("fresh", "fake/a", 0m, 100L, 20L), (second.Response.Text, second.Model, second.CostUsd, second.InputTokens, second.OutputTokens));
-        Assert.Empty(second.Attempts);
+        Assert.Equal(ModelAttemptOutcome.Answered, Assert.Single(second.Attempts).Outcome);
         Assert.False(otherScope.Cached);
         Assert.Equal(2, server.Requests.Count);
     }
@@ -42,20 +43,17 @@ public sealed class ModelRouterCacheTests
     }
 
     [Fact]
-    public async Task CompleteAsync_CacheFull_EvictsTheLeastRecentlyUsed()
+    public async Task CompleteAsync_RequestWithoutScope_IsNotCached()
     {
         await using var server = FakeOpenAIServer.Start(_ => new FakeModelReply("fresh"));
-        using var router = RouterFactory.Create(RouterFactory.ThreeModels(server.Endpoint)
-            .With("Models:Routing:CacheEnabled", "true").With("Models:Routing:CacheMaxEntries", "1"));
+        using var router = RouterFactory.Create(RouterFactory.ThreeModels(server.Endpoint).With("Models:Routing:CacheEnabled", "true"));
         var plan = router.Plan("fake/a", null, "fake/c");
-        var one = RouterFactory.Request("one") with { CacheScope = "s" };
-        var two = RouterFactory.Request("two") with { CacheScope = "s" };
+        var request = RouterFactory.Request() with { CacheScope = null };
 
-        await router.CompleteAsync(plan, one);
-        await router.CompleteAsync(plan, two);
-        var again = await router.CompleteAsync(plan, one);
+        await router.CompleteAsync(plan, request);
+        var second = await router.CompleteAsync(plan, request);
 
-        Assert.False(again.Cached);
-        Assert.Equal(3, server.Requests.Count);
+        Assert.False(second.Cached);
+        Assert.Equal(2, server.Requests.Count);
     }
 }

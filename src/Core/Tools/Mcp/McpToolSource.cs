@@ -17,11 +17,11 @@ namespace AgentFunctions.Core.Tools.Mcp;
 /// <c>AIFunction</c> renamed <c>&lt;server&gt;_&lt;tool&gt;</c>; a call goes to the server. A client whose connection failed is
 /// dropped so the next node connects again. Disposing closes every client (and stops stdio processes).
 /// </summary>
-public sealed partial class McpToolSource(ILoggerFactory loggerFactory, IHostEnvironment? environment = null) : IAsyncDisposable
+public sealed partial class McpToolSource(ILogger<McpToolSource> logger, IHostEnvironment? environment = null, ILoggerFactory? loggerFactory = null) : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, Connection> _connections = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _connectLock = new(1, 1);
-    private readonly ILogger<McpToolSource> _logger = loggerFactory.CreateLogger<McpToolSource>();
+    private readonly ILogger<McpToolSource> _logger = logger;
 
     /// <summary>Gets the tools of one server of a domain, or one of them.</summary>
     /// <param name="domain">The skill's domain.</param>
