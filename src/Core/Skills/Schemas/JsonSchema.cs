@@ -97,9 +97,20 @@ public sealed partial class JsonSchema
             errors.AddRange(JsonSchemaMessages.Describe(keyword, message, result.InstanceLocation.ToString(), result.EvaluationPath.ToString()));
         }
 
+        var failingChildren = false;
         foreach (var detail in result.Details ?? [])
         {
+            failingChildren |= !detail.IsValid;
             Collect(detail, errors);
+        }
+
+        // A schema can fail with no keyword error of its own and no failing part: 'not' whose subschema matched.
+        if (result.Errors is not { Count: > 0 } && !failingChildren)
+        {
+            var at = result.InstanceLocation.ToString();
+            errors.Add(result.Details?.FirstOrDefault(d => d.EvaluationPath.ToString().EndsWith("/not", StringComparison.Ordinal)) is { } not
+                ? new JsonSchemaError(at, $"The value must not match the schema at {not.EvaluationPath} ('not').")
+                : new JsonSchemaError(at, $"The value does not match the schema at {(result.EvaluationPath.ToString() is { Length: > 0 } path ? path : "the root")}."));
         }
     }
 

@@ -28,6 +28,7 @@ internal static class JsonSchemaMessages
         ErrorMessages.MaxItems = "The array has [[received]] items; at most [[limit]] are allowed.";
         ErrorMessages.MinProperties = "The object has [[received]] properties; at least [[limit]] are required.";
         ErrorMessages.MaxProperties = "The object has [[received]] properties; at most [[limit]] are allowed.";
+        ErrorMessages.UniqueItems = "The array has equal items at the index pairs [[duplicates]].";
         ErrorMessages.FalseSchema = "No value is allowed here (the schema is false).";
         ErrorMessages.Format = "The value is not a valid [[format]].";
         ErrorMessages.FormatWithDetail = "The value is not a valid [[format]]: [[detail]].";
