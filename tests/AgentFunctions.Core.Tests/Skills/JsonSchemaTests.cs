@@ -80,6 +80,17 @@ public sealed class JsonSchemaTests
         Assert.Equal(["(root): The required property 'z' is missing.", "(root): The required property 'y' is missing."], errors.Take(2).Select(e => e.ToString()));
     }
 
+    [Theory]
+    [InlineData("""{"pattern":"^(a+)+$"}""", "\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!\"")]
+    [InlineData("""{"patternProperties":{"^(a+)+$":false}}""", """{"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!":1}""")]
+    public void Validate_PatternThatBacktracksForMinutes_IsRejectedAfterItsTimeout(string schema, string value)
+    {
+        // Without the timeout, this match takes hours (each extra 'a' doubles it; 30 took 94 s here).
+        var error = Assert.Single(Schema(schema).Validate(JsonNode.Parse(value)));
+
+        Assert.Contains("took longer than 100 ms; the value is rejected", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Validate_AnyOfWithOnePassingAlternative_IsValid_AndWithNone_ReportsEachAlternative()
     {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Json.Schema;
 using Json.Schema.Keywords;
 using Library = Json.Schema.JsonSchema;
@@ -10,6 +11,9 @@ namespace AgentFunctions.Core.Skills.Schemas;
 public sealed partial class JsonSchema
 {
     private const string DefaultDialect = "https://json-schema.org/draft/2020-12/schema";
+
+    /// <summary>The longest one <c>pattern</c> match may take (the library sets no limit, and a pattern such as <c>^(a+)+$</c> backtracks for minutes).</summary>
+    private static readonly TimeSpan s_patternTimeout = TimeSpan.FromMilliseconds(100);
 
     /// <summary>The dialects a <c>$schema</c> may name (with or without the trailing <c>#</c>), each with its meta-schema.</summary>
     private static readonly Dictionary<string, Library> s_metaSchemas = new[]
@@ -56,7 +60,7 @@ public sealed partial class JsonSchema
         }
 
         var warnings = new List<JsonSchemaError>();
-        Inspect(built.Root, string.Empty, errors, warnings, new HashSet<JsonSchemaNode>(ReferenceEqualityComparer.Instance));
+        Prepare(built.Root, string.Empty, errors, warnings, new HashSet<JsonSchemaNode>(ReferenceEqualityComparer.Instance));
         return new JsonSchemaParseResult(errors.Count == 0 ? new JsonSchema(node, built) : null, errors, warnings);
     }
 
@@ -76,8 +80,11 @@ public sealed partial class JsonSchema
         return null;
     }
 
-    /// <summary>Walks the built schema: unknown keywords and formats are warnings, a reference that resolves to nothing is an error.</summary>
-    private static void Inspect(JsonSchemaNode node, string at, List<JsonSchemaError> errors, List<JsonSchemaError> warnings, HashSet<JsonSchemaNode> visited)
+    /// <summary>
+    /// Walks the built schema: unknown keywords and formats are warnings, a reference that resolves to nothing is an error,
+    /// and every regular expression gets a match timeout.
+    /// </summary>
+    private static void Prepare(JsonSchemaNode node, string at, List<JsonSchemaError> errors, List<JsonSchemaError> warnings, HashSet<JsonSchemaNode> visited)
     {
         if (!visited.Add(node))
         {
@@ -105,14 +112,26 @@ public sealed partial class JsonSchema
                     continue; // the target is walked where it is defined
                 case DynamicRefKeyword or Json.Schema.Keywords.Draft202012.DynamicRefKeyword or Json.Schema.Keywords.Draft201909.RecursiveRefKeyword:
                     continue;
+                case PatternKeyword when keyword.Value is Regex regex:
+                    keyword.Value = WithTimeout(regex);
+                    continue;
+                case PatternPropertiesKeyword when keyword.Value is IDictionary<string, Regex> patterns:
+                    foreach (var name in patterns.Keys.ToList())
+                    {
+                        patterns[name] = WithTimeout(patterns[name]);
+                    }
+
+                    break;
             }
 
             foreach (var subschema in keyword.Subschemas ?? [])
             {
-                Inspect(subschema, here + subschema.RelativePath, errors, warnings, visited);
+                Prepare(subschema, here + subschema.RelativePath, errors, warnings, visited);
             }
         }
     }
+
+    private static Regex WithTimeout(Regex regex) => new(regex.ToString(), regex.Options, s_patternTimeout);
 
     private static string Escape(string token) => token.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal);
 }

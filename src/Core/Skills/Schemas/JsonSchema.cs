@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Json.Schema;
 using Library = Json.Schema.JsonSchema;
 
@@ -71,6 +72,10 @@ public sealed partial class JsonSchema
         catch (RefResolutionException ex)
         {
             return [new JsonSchemaError(string.Empty, $"The schema cannot be evaluated: {ex.Message}.")];
+        }
+        catch (RegexMatchTimeoutException ex)
+        {
+            return [new JsonSchemaError(string.Empty, $"Matching the pattern '{ex.Pattern}' took longer than {ex.MatchTimeout.TotalMilliseconds} ms; the value is rejected.")];
         }
 
         var errors = new List<JsonSchemaError>();
