@@ -33,7 +33,7 @@ public static class SkillIssueCodes
     /// <summary>Error: the domain's <c>DOMAIN.md</c> has errors, so its skills are not loaded (its budget would be unknown).</summary>
     public const string DomainNotLoaded = "domain_not_loaded";
 
-    /// <summary>Warning: a schema uses a keyword the validator does not check (see <see cref="Schemas.JsonSchema"/>).</summary>
+    /// <summary>Warning: a schema uses a keyword its dialect does not define, or an unknown format: it has no effect (see <see cref="Schemas.JsonSchema"/>).</summary>
     public const string UnsupportedSchemaKeyword = "unsupported_schema_keyword";
 
     /// <summary>Warning: a frontmatter field the format does not define (it is ignored).</summary>

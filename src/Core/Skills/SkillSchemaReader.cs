@@ -10,7 +10,7 @@ namespace AgentFunctions.Core.Skills;
 /// <summary>
 /// Reads <c>input_schema</c> / <c>output_schema</c>: a JSON Schema written as a YAML mapping in the frontmatter, or a
 /// path, relative to the skill folder and inside it, of a <c>.json</c>, <c>.yaml</c> or <c>.yml</c> file. Schema errors
-/// and unsupported keywords become issues with the line of the offending keyword where it is known.
+/// and keywords or formats that have no effect become issues with the line of the offending keyword where it is known.
 /// </summary>
 internal static class SkillSchemaReader
 {

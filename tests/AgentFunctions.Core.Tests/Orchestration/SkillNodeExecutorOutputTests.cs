@@ -66,6 +66,10 @@ public sealed class SkillNodeExecutorOutputTests
         Assert.False(result.Succeeded);
         Assert.Contains("does not match the output_schema", result.Error, StringComparison.Ordinal);
         Assert.Contains("after one repair attempt", result.Error, StringComparison.Ordinal);
+        // Each schema error names its field: the repair prompt tells the model what to fix.
+        Assert.Contains("/summary: The string has 0 characters; at least 1 are required.", result.Error, StringComparison.Ordinal);
+        Assert.Contains("(root): The required property 'target_files' is missing.", result.Error, StringComparison.Ordinal);
+        Assert.Contains("/summary: The string has 0 characters", server.Requests.Last()["messages"]!.AsArray().Last()!["content"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal(2, server.Requests.Count);
         Assert.True(result.CostUsd > 0, "the calls that happened are still paid for");
     }
@@ -80,7 +84,7 @@ public sealed class SkillNodeExecutorOutputTests
 
         Assert.False(result.Succeeded);
         Assert.Contains("input_schema", result.Error, StringComparison.Ordinal);
-        Assert.Contains("issue", result.Error, StringComparison.Ordinal);
+        Assert.Contains("(root): The required property 'issue' is missing.", result.Error, StringComparison.Ordinal);
         Assert.Empty(server.Requests);
     }
 

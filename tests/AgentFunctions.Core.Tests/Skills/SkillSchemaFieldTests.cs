@@ -48,14 +48,14 @@ public sealed class SkillSchemaFieldTests
     }
 
     [Fact]
-    public void Parse_UnsupportedSchemaKeyword_IsAWarningOnItsLine()
+    public void Parse_UnknownSchemaFormat_IsAWarningOnItsLine()
     {
         var issues = new List<SkillIssue>();
         var skill = SkillLoaderTests.ParseValid(SkillText.Skill("""
             input_schema:
               type: object
               properties:
-                email: { type: string, format: email }
+                email: { type: string, format: e-mail }
 
             """), issues);
 

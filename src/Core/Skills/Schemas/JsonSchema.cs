@@ -1,169 +1,125 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Json.Schema;
+using Library = Json.Schema.JsonSchema;
 
 namespace AgentFunctions.Core.Skills.Schemas;
 
 /// <summary>
-/// A JSON Schema restricted to the subset this platform checks (no JSON Schema package restores here, so it is our own).
-/// Supported keywords, with JSON Schema 2020-12 meaning: <c>type</c> (one name or an array of names among <c>null</c>,
-/// <c>boolean</c>, <c>object</c>, <c>array</c>, <c>number</c>, <c>string</c>, <c>integer</c>; an integer is any number
-/// with no fractional part), <c>properties</c>, <c>required</c>, <c>additionalProperties</c> (<c>true</c>/<c>false</c>
-/// only), <c>items</c> (one schema for every element), <c>enum</c>, <c>const</c>, <c>minimum</c>, <c>maximum</c>,
-/// <c>minLength</c>, <c>maxLength</c> (counted in Unicode code points), <c>minItems</c>, <c>maxItems</c> and
-/// <c>pattern</c> (.NET regular expression, unanchored search, 100 ms limit per match). <c>true</c> and <c>false</c>
-/// are accepted as schemas. The annotations <c>$schema</c>, <c>$id</c>, <c>$comment</c>, <c>title</c>,
-/// <c>description</c>, <c>default</c> and <c>examples</c> are accepted and have no effect. Every other keyword
-/// (<c>format</c>, <c>$ref</c>, <c>oneOf</c>, <c>exclusiveMinimum</c>, …), the tuple form of <c>items</c> and a schema as
-/// <c>additionalProperties</c> are reported as warnings by <see cref="Parse"/> and not checked.
+/// A JSON Schema, checked and built once (at skill load) by the <c>JsonSchema.Net</c> library (json-everything, 8.0.5),
+/// used to validate values: a skill's input and JSON output, and tool-call arguments.
+/// <para>
+/// <b>Dialect.</b> JSON Schema draft 2020-12 unless the schema's <c>$schema</c> names draft-06, draft-07 or 2019-09
+/// (any other <c>$schema</c> is an error). Every keyword of the dialect is checked — <c>type</c>, <c>properties</c>,
+/// <c>required</c>, <c>additionalProperties</c>, <c>items</c>/<c>prefixItems</c>, <c>enum</c>, <c>const</c>,
+/// <c>minimum</c>/<c>maximum</c>/<c>exclusiveMinimum</c>/<c>exclusiveMaximum</c>/<c>multipleOf</c>, <c>minLength</c>/<c>maxLength</c>
+/// (Unicode code points), <c>pattern</c> (.NET regular expression, unanchored), <c>minItems</c>/<c>maxItems</c>/<c>uniqueItems</c>,
+/// <c>allOf</c>/<c>anyOf</c>/<c>oneOf</c>/<c>not</c>, <c>if</c>/<c>then</c>/<c>else</c>, <c>$ref</c>/<c>$defs</c> … — with the
+/// specification's meaning (an integer is any number without a fractional part, so <c>3.0</c> is one).
+/// </para>
+/// <para>
+/// <b>Formats are asserted</b>: a value of a known <c>format</c> (<c>date-time</c>, <c>date</c>, <c>email</c>,
+/// <c>uri</c>, <c>uuid</c>, <c>ipv4</c>, <c>regex</c>, …) that does not match is an error. An unknown format is not
+/// checked and is a warning of <see cref="Parse(JsonNode?)"/>, as is a keyword the dialect does not define (a typo such as
+/// <c>minimun</c> would otherwise silently do nothing). References are resolved inside the schema only: nothing is
+/// downloaded, and a <c>$ref</c> that resolves to nothing is an error.
+/// </para>
 /// </summary>
 public sealed partial class JsonSchema
 {
-    private static readonly TimeSpan s_patternTimeout = TimeSpan.FromMilliseconds(100);
-    private static readonly HashSet<string> s_typeNames = new(StringComparer.Ordinal) { "null", "boolean", "object", "array", "number", "string", "integer" };
-    private static readonly HashSet<string> s_annotations = new(StringComparer.Ordinal) { "$schema", "$id", "$comment", "title", "description", "default", "examples" };
-    private static readonly string[] s_lengthKeywords = ["minLength", "maxLength", "minItems", "maxItems"];
+    private static readonly JsonElement s_null = JsonDocument.Parse("null").RootElement.Clone();
 
-    private readonly Dictionary<string, Regex> _patterns;
+    private readonly Library _schema;
 
-    private JsonSchema(JsonNode? node, Dictionary<string, Regex> patterns)
+    private JsonSchema(JsonNode? node, Library schema)
     {
         Node = node;
-        _patterns = patterns;
+        _schema = schema;
     }
-
-    /// <summary>Gets the keywords this validator checks.</summary>
-    public static IReadOnlyList<string> SupportedKeywords { get; } =
-    [
-        "type", "properties", "required", "additionalProperties", "items", "enum", "const",
-        "minimum", "maximum", "minLength", "maxLength", "minItems", "maxItems", "pattern",
-    ];
 
     /// <summary>Gets the schema as JSON (a copy of what was parsed), for example to pass to a model as a response format.</summary>
     public JsonNode? Node { get; }
 
-    /// <summary>Checks a schema and, when it has no errors, makes it usable for validation.</summary>
+    /// <summary>Checks a schema against its dialect's meta-schema and, when it has no errors, builds it for validation.</summary>
+    /// <param name="schema">The schema: a JSON object or <c>true</c>/<c>false</c> (null is JSON <c>null</c>, which is an error).</param>
+    /// <returns>
+    /// The schema, or null with the errors (each with the JSON pointer of the offending keyword, such as
+    /// <c>/properties/score/type</c>); and the warnings (unknown keywords and formats, which have no effect).
+    /// </returns>
+    public static JsonSchemaParseResult Parse(JsonNode? schema) =>
+        Parse(schema is null ? s_null : ToElement(schema), schema?.DeepClone());
+
+    /// <summary>Checks a schema against its dialect's meta-schema and, when it has no errors, builds it for validation.</summary>
     /// <param name="schema">The schema: a JSON object or <c>true</c>/<c>false</c>.</param>
-    /// <returns>The schema, or null with the errors; and the unsupported keywords as warnings.</returns>
-    public static JsonSchemaParseResult Parse(JsonNode? schema)
+    /// <returns>The schema, or null with the errors; and the warnings (see <see cref="Parse(JsonNode?)"/>).</returns>
+    public static JsonSchemaParseResult Parse(JsonElement schema) => Parse(schema, JsonNode.Parse(schema.GetRawText()));
+
+    /// <summary>Validates a value against the schema, reporting every violation.</summary>
+    /// <param name="instance">The value (null is JSON <c>null</c>).</param>
+    /// <returns>
+    /// The violations, each naming the offending value by its RFC 6901 JSON pointer (<c>/fit_score</c>; the empty
+    /// string is the value itself), ordered by that pointer (array indexes numerically) and then by the schema's keyword
+    /// order; empty when the value is valid. A missing required property is reported at its parent object, naming the property.
+    /// </returns>
+    public IReadOnlyList<JsonSchemaError> Validate(JsonNode? instance)
     {
-        var errors = new List<JsonSchemaError>();
-        var warnings = new List<JsonSchemaError>();
-        var patterns = new Dictionary<string, Regex>(StringComparer.Ordinal);
-        Check(schema, string.Empty, errors, warnings, patterns);
-        return new JsonSchemaParseResult(errors.Count == 0 ? new JsonSchema(schema?.DeepClone(), patterns) : null, errors, warnings);
-    }
-
-    private static void Check(JsonNode? schema, string at, List<JsonSchemaError> errors, List<JsonSchemaError> warnings, Dictionary<string, Regex> patterns)
-    {
-        if (schema is JsonValue value && value.GetValueKind() is JsonValueKind.True or JsonValueKind.False)
-        {
-            return;
-        }
-
-        if (schema is not JsonObject obj)
-        {
-            errors.Add(new(at, "A schema must be a JSON object (or true/false)."));
-            return;
-        }
-
-        foreach (var (keyword, node) in obj)
-        {
-            var here = $"{at}/{Escape(keyword)}";
-            void Invalid(string message) => errors.Add(new(here, message));
-            switch (keyword)
-            {
-                case "type":
-                    CheckType(node, Invalid);
-                    break;
-                case "properties" when node is JsonObject properties:
-                    foreach (var (name, propertySchema) in properties)
-                    {
-                        Check(propertySchema, $"{here}/{Escape(name)}", errors, warnings, patterns);
-                    }
-
-                    break;
-                case "properties":
-                    Invalid("'properties' must be an object mapping property names to schemas.");
-                    break;
-                case "required":
-                    if (node is not JsonArray names || names.Any(n => Kind(n) != JsonValueKind.String)
-                        || names.Select(n => n!.GetValue<string>()).Distinct(StringComparer.Ordinal).Count() != names.Count)
-                    {
-                        Invalid("'required' must be an array of distinct property names.");
-                    }
-
-                    break;
-                case "additionalProperties" when Kind(node) is JsonValueKind.True or JsonValueKind.False:
-                    break;
-                case "additionalProperties" when node is JsonObject:
-                    warnings.Add(new(here, "'additionalProperties' as a schema is not supported (only true or false); it is not checked."));
-                    break;
-                case "additionalProperties":
-                    Invalid("'additionalProperties' must be true or false.");
-                    break;
-                case "items" when node is JsonArray:
-                    warnings.Add(new(here, "The array (tuple) form of 'items' is not supported; it is not checked."));
-                    break;
-                case "items":
-                    Check(node, here, errors, warnings, patterns);
-                    break;
-                case "enum" when node is not JsonArray { Count: > 0 }:
-                    Invalid("'enum' must be a non-empty array of allowed values.");
-                    break;
-                case "enum" or "const":
-                    break;
-                case "minimum" or "maximum" when Number(node) is null:
-                    Invalid($"'{keyword}' must be a number.");
-                    break;
-                case "minimum" or "maximum":
-                    break;
-                case "pattern":
-                    CheckPattern(node, Invalid, patterns);
-                    break;
-                case var length when s_lengthKeywords.Contains(length):
-                    if (Number(node) is not { } n || n < 0 || n != decimal.Truncate(n))
-                    {
-                        Invalid($"'{keyword}' must be a whole number of at least 0.");
-                    }
-
-                    break;
-                case var annotation when s_annotations.Contains(annotation):
-                    break;
-                default:
-                    warnings.Add(new(here, $"Unsupported JSON Schema keyword '{keyword}'; it is not checked. Supported: {string.Join(", ", SupportedKeywords)}."));
-                    break;
-            }
-        }
-    }
-
-    private static void CheckType(JsonNode? node, Action<string> invalid)
-    {
-        JsonNode?[] names = node is JsonArray array ? [.. array] : [node];
-        if (names.Length == 0 || names.Any(n => Kind(n) != JsonValueKind.String || !s_typeNames.Contains(n!.GetValue<string>())))
-        {
-            invalid($"'type' must be one of {string.Join(", ", s_typeNames)}, or a non-empty array of them.");
-        }
-    }
-
-    private static void CheckPattern(JsonNode? node, Action<string> invalid, Dictionary<string, Regex> patterns)
-    {
-        if (Kind(node) != JsonValueKind.String)
-        {
-            invalid("'pattern' must be a string holding a regular expression.");
-            return;
-        }
-
-        var pattern = node!.GetValue<string>();
+        EvaluationResults results;
         try
         {
-            patterns.TryAdd(pattern, new Regex(pattern, RegexOptions.CultureInvariant, s_patternTimeout));
+            results = _schema.Evaluate(instance is null ? s_null : ToElement(instance), JsonSchemaMessages.EvaluationOptions);
         }
-        catch (ArgumentException ex)
+        catch (RefResolutionException ex)
         {
-            invalid($"'pattern' is not a valid regular expression: {ex.Message}");
+            return [new JsonSchemaError(string.Empty, $"The schema cannot be evaluated: {ex.Message}.")];
+        }
+        catch (RegexMatchTimeoutException ex)
+        {
+            return [new JsonSchemaError(string.Empty, $"Matching the pattern '{ex.Pattern}' took longer than {ex.MatchTimeout.TotalMilliseconds} ms; the value is rejected.")];
+        }
+
+        var errors = new List<JsonSchemaError>();
+        Collect(results, errors);
+        return Order(errors);
+    }
+
+    private static JsonElement ToElement(JsonNode node)
+    {
+        using var document = JsonDocument.Parse(node.ToJsonString());
+        return document.RootElement.Clone();
+    }
+
+    /// <summary>Collects the errors of the failing leaves of a hierarchical result (passing branches of <c>anyOf</c> and the like are skipped).</summary>
+    private static void Collect(EvaluationResults result, List<JsonSchemaError> errors)
+    {
+        if (result.IsValid)
+        {
+            return;
+        }
+
+        foreach (var (keyword, message) in result.Errors ?? new Dictionary<string, string>())
+        {
+            errors.AddRange(JsonSchemaMessages.Describe(keyword, message, result.InstanceLocation.ToString(), result.EvaluationPath.ToString()));
+        }
+
+        var failingChildren = false;
+        foreach (var detail in result.Details ?? [])
+        {
+            failingChildren |= !detail.IsValid;
+            Collect(detail, errors);
+        }
+
+        // A schema can fail with no keyword error of its own and no failing part: 'not' whose subschema matched.
+        if (result.Errors is not { Count: > 0 } && !failingChildren)
+        {
+            var at = result.InstanceLocation.ToString();
+            errors.Add(result.Details?.FirstOrDefault(d => d.EvaluationPath.ToString().EndsWith("/not", StringComparison.Ordinal)) is { } not
+                ? new JsonSchemaError(at, $"The value must not match the schema at {not.EvaluationPath} ('not').")
+                : new JsonSchemaError(at, $"The value does not match the schema at {(result.EvaluationPath.ToString() is { Length: > 0 } path ? path : "the root")}."));
         }
     }
 
-    private static string Escape(string token) => token.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal);
+    /// <summary>Removes repeated (pointer, message) pairs and orders by pointer, keeping the evaluation order within one pointer.</summary>
+    private static List<JsonSchemaError> Order(List<JsonSchemaError> errors) =>
+        [.. errors.Distinct().OrderBy(e => e.Path, JsonPointerComparer.Instance)];
 }
