@@ -26,6 +26,14 @@ public sealed class DemoReport(TextWriter output)
         {
             var model = node["model"] is { } m ? $"{m}{(node["recorded"]?.GetValue<bool>() == true ? " (recorded)" : string.Empty)}, {node["tokens"]?["input"]}+{node["tokens"]?["output"]} tokens, ${node["costUsd"]}" : "tool";
             await output.WriteLineAsync($"    {node["id"],-15} {node["status"],-10} {node["durationMs"],6} ms  {model}");
+            if (node["details"]?["tool_calls"] is JsonArray calls)
+            {
+                await output.WriteLineAsync($"      {calls.Count} tool call(s) over {node["details"]?["model_turns"]} model turns:");
+                foreach (var call in calls.OfType<JsonObject>())
+                {
+                    await output.WriteLineAsync($"        {call["name"],-12} {Arguments(call["arguments"] as JsonObject),-28} {call["outcome"],-8} {call["duration_ms"],5} ms  {Summary(call)}");
+                }
+            }
         }
 
         if (nodes.GetValueOrDefault("aggregator")?["output"] is JsonObject aggregate)
@@ -55,6 +63,35 @@ public sealed class DemoReport(TextWriter output)
         var recorded = run["recorded"]?.GetValue<bool>() == true;
         await output.WriteLineAsync($"  cost:          ${run["costUsd"]} of a ${run["budget"]?["limitUsd"]} budget" +
             (recorded ? " — priced from the RECORDED responses' token counts; replaying them cost nothing" : string.Empty));
+    }
+
+    private static string Arguments(JsonObject? arguments) =>
+        arguments is null || arguments.Count == 0 ? "()" : string.Join(", ", arguments.Select(kv => kv.Value is JsonValue v && v.ToString() is { Length: <= 24 } brief
+            ? $"{kv.Key}={brief}"
+            : $"{kv.Key}=<{kv.Value?.ToString().Length ?? 0} chars>"));
+
+    // What the model got back: a test run's verdict, else the first line of the result.
+    private static string Summary(JsonObject call)
+    {
+        var result = call["result"]?.ToString() ?? string.Empty;
+        if (call["reason"] is { } reason)
+        {
+            return reason.ToString();
+        }
+
+        try
+        {
+            if (System.Text.Json.Nodes.JsonNode.Parse(result) is JsonObject o && o["passed"] is { } passed)
+            {
+                return $"passed={passed}, {o["tests_run"]} run, {o["failures"]} failure(s)";
+            }
+        }
+        catch (System.Text.Json.JsonException)
+        {
+        }
+
+        var first = result.Split('\n')[0];
+        return $"{call["result_chars"]} chars: {(first.Length > 50 ? first[..50] + "…" : first)}";
     }
 
     private static string Indent(string text) =>

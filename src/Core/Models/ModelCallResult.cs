@@ -29,6 +29,10 @@ public sealed record ModelCallResult(
     /// attempts; the token and cost totals are their sums.</summary>
     public IReadOnlyList<Pipeline.ModelTurn> Turns { get; init; } = [];
 
+    /// <summary>Gets the answer's text: the last assistant message's (of a tool conversation, the final answer, without the text
+    /// the model sent along with its tool calls).</summary>
+    public string Text => Response.Messages.LastOrDefault(m => m.Role == ChatRole.Assistant)?.Text ?? Response.Text;
+
     /// <summary>Gets every tool call the model asked for, allowed or refused, in the order they finished.</summary>
     public IReadOnlyList<ToolCalling.ToolCallRecord> ToolCalls { get; init; } = [];
 }

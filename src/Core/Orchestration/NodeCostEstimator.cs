@@ -9,7 +9,9 @@ namespace AgentFunctions.Core.Orchestration;
 /// <summary>
 /// Computes each node's <see cref="NodeCostPlan"/>: the cost the orchestrator reserves before dispatching a skill node — an
 /// upper bound of the model call, (prompt token budget × input price) + (max output tokens × output price), in USD — and
-/// the cheaper model the <c>downgrade</c> budget policy may use. The model is the one <see cref="ModelChoice"/> resolves; for a
+/// the cheaper model the <c>downgrade</c> budget policy may use. A node whose model may call tools reserves that per model turn,
+/// 1 + <c>max_tool_calls</c> turns (a tool conversation's later turns carry tool results and may exceed the prompt budget; the
+/// router's gate checks each turn's real size against what is left). The model is the one <see cref="ModelChoice"/> resolves; for a
 /// tier (the node's or the skill's <c>tier:</c>) the plan names the model the router picks now and reserves for the most
 /// expensive candidate of the tier's plan (the tier's servable models and the fallbacks), so whichever of them answers, the
 /// router's budget gate lets it. The prompt is trimmed to that budget, so the actual cost cannot exceed the reservation unless
@@ -38,9 +40,11 @@ public sealed class NodeCostEstimator(SkillCatalog skills, PriceTable prices, Mo
 
         var promptTokens = node.Context?.MaxTokens ?? PromptAssembler.DefaultBudgetTokens;
         var outputTokens = node.Policy.MaxOutputTokens ?? skill.MaxOutputTokens;
+        // A node whose model may call tools takes a model turn per tool call plus the final answer: reserve each of them.
+        var turns = (node.Tools ?? skill.Tools).Count > 0 ? 1 + (node.MaxToolCalls ?? skill.MaxToolCalls) : 1;
         // The plan and, for the downgrade policy, a chain of ever cheaper models one tier lower each time.
         NodeCostPlan Plan(string model, int depth) =>
-            new(model, skill.Domain, prices.Find(model)?.Cost(promptTokens, outputTokens) ?? 0,
+            new(model, skill.Domain, (prices.Find(model)?.Cost(promptTokens, outputTokens) ?? 0) * turns,
                 depth < MaxDowngrades && router.Downgrade(model) is { } cheaper && cheaper.Model != model ? Plan(cheaper.Model, depth + 1) : null);
 
         var choice = ModelChoice.For(skill, node.Policy, null);
@@ -61,6 +65,6 @@ public sealed class NodeCostEstimator(SkillCatalog skills, PriceTable prices, Mo
         }
 
         var primary = Plan(tierPlan.Primary.Model, 0);
-        return primary with { ReservationUsd = tierPlan.Candidates.Max(c => c.Price.Cost(promptTokens, outputTokens)) };
+        return primary with { ReservationUsd = tierPlan.Candidates.Max(c => c.Price.Cost(promptTokens, outputTokens)) * turns };
     }
 }

@@ -58,14 +58,14 @@ public sealed class SkillInvoker(SkillCatalog skills, ModelRouter router, Func<I
 
         if (skill.OutputFormat != "json")
         {
-            var asObject = ModelOutputParser.TryParseJsonObject(result.Response.Text, out _);
-            return new SkillInvocation(true, asObject ?? new JsonObject { ["text"] = result.Response.Text }, null, result.Model, result.Recorded, result.CostUsd);
+            var asObject = ModelOutputParser.TryParseJsonObject(result.Text, out _);
+            return new SkillInvocation(true, asObject ?? new JsonObject { ["text"] = result.Text }, null, result.Model, result.Recorded, result.CostUsd);
         }
 
-        var output = ModelOutputParser.TryParseJsonObject(result.Response.Text, out var parseError);
+        var output = ModelOutputParser.TryParseJsonObject(result.Text, out var parseError);
         var schemaErrors = output is null ? [] : skill.OutputSchema?.Validate(output) ?? [];
         var error = output is null ? $"The answer is not a JSON object ({parseError})."
             : schemaErrors.Count > 0 ? $"The answer does not match the output_schema: {string.Join("; ", schemaErrors)}." : null;
-        return new SkillInvocation(error is null, output ?? new JsonObject { ["text"] = result.Response.Text }, error, result.Model, result.Recorded, result.CostUsd);
+        return new SkillInvocation(error is null, output ?? new JsonObject { ["text"] = result.Text }, error, result.Model, result.Recorded, result.CostUsd);
     }
 }

@@ -67,8 +67,8 @@ public sealed partial class SkillNodeExecutor
             }
 
             run.Details["usage_reported"] = result.Response.Usage?.InputTokenCount is not null;
-            Remember(run, inputKey, result.Response.Text);
-            return (result.Response.Text, null);
+            Remember(run, inputKey, result.Text);
+            return (result.Text, null);
         }
         catch (ModelCallFailedException ex)
         {

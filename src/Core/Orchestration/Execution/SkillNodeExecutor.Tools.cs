@@ -20,8 +20,9 @@ public sealed partial class SkillNodeExecutor
             return (null, null);
         }
 
-        var repository = context.Node.Context is { } c
-            ? GraphExpression.Resolve(JsonValue.Create(c.Repository), context.Inputs, context.Outputs, context.Item)?.GetValue<string>()
+        // The repository: the node's context.repo, else its input's repo.
+        var repository = context.Node.Context is { Repository: { } r }
+            ? GraphExpression.Resolve(JsonValue.Create(r), context.Inputs, context.Outputs, context.Item)?.GetValue<string>()
             : input["repo"]?.GetValueKind() == System.Text.Json.JsonValueKind.String ? input["repo"]!.GetValue<string>() : null;
         var testCommand = input["test_command"]?.GetValueKind() == System.Text.Json.JsonValueKind.String ? input["test_command"]!.GetValue<string>() : null;
         var toolContext = new AgentToolContext(context.RunId, context.Node.Id.Replace('[', '-').Replace(']', '-'), context.Attempt, repository, testCommand);

@@ -39,7 +39,7 @@ public sealed class ProjectTools(ToolRegistry registry, WorkspaceManager workspa
         return [.. names.Select(AgentToolNames.Canonical).Distinct(StringComparer.Ordinal).Select(name => Tool(name switch
         {
             AgentToolNames.ListFiles => AIFunctionFactory.Create(
-                ([Description("A glob relative to the repository root, such as **/*.py; default: every file")] string? pattern) => ListFiles(context, pattern),
+                ([Description("A glob relative to the repository root, such as **/*.py; default: every file")] string? pattern = null) => ListFiles(context, pattern),
                 name, "Lists the files of the repository (relative paths, one per line)."),
             AgentToolNames.ReadFile => AIFunctionFactory.Create(
                 ([Description("The file's path relative to the repository root, as list_files prints it")] string path, CancellationToken ct) => ReadFileAsync(context, path, ct),
@@ -48,7 +48,7 @@ public sealed class ProjectTools(ToolRegistry registry, WorkspaceManager workspa
                 ([Description("A unified diff (git diff format) against the repository")] string patch, CancellationToken ct) => CheckPatchAsync(context, NextCopy(), patch, ct),
                 name, "Checks that a unified diff applies to the repository with git apply; says which hunk fails otherwise."),
             AgentToolNames.RunTests => AIFunctionFactory.Create(
-                ([Description("A unified diff to apply before the tests run; empty to test the repository as it is")] string? patch, CancellationToken ct) =>
+                ([Description("A unified diff to apply before the tests run; empty to test the repository as it is")] string? patch = null, CancellationToken ct = default) =>
                     RunGraphToolAsync(context, NextCopy(), "tests.run", new JsonObject { ["repo"] = context.Repository, ["patch"] = patch ?? string.Empty, ["command"] = context.TestCommand }, ct),
                 name, "Applies a patch to a fresh copy of the repository and runs its tests; returns whether they passed, the counts and the output's tail."),
             AgentToolNames.SecurityScan => AIFunctionFactory.Create(
