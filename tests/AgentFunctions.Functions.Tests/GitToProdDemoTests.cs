@@ -85,6 +85,27 @@ public sealed class GitToProdDemoTests(AppFixture fixture)
         Assert.Equal(modelNodes.Sum(n => n["costUsd"]!.GetValue<decimal>()), run["costUsd"]!.GetValue<decimal>());
     }
 
+    [Fact]
+    public async Task GitToProd_PythonFixer_ReadsTheFilesAndRunsTheTestsThroughToolCallsAndRevisesOnce()
+    {
+        var runId = await _app.SubmitAsync(new { graph = "git-to-prod" });
+        var (run, _) = await _app.WaitForEndAsync(runId, TimeSpan.FromMinutes(3));
+        Assert.True(run["status"]!.GetValue<string>() == "succeeded", $"Run failed: {run}");
+        var fixer = Nodes(run)["python_fixer"];
+
+        // The recorded conversation asks for the calls; the tools run for real on the repository (run_tests in fresh copies).
+        var calls = fixer["details"]!["tool_calls"]!.AsArray().Select(c => c!.AsObject()).ToList();
+        Assert.Equal(["list_files", "read_file", "read_file", "run_tests", "run_tests"], calls.Select(c => c["name"]!.GetValue<string>()).Order(StringComparer.Ordinal).ToList());
+        Assert.All(calls, c => Assert.Equal("ok", c["outcome"]!.GetValue<string>()));
+        Assert.Contains("return 41", calls.Single(c => c["arguments"]!["path"]?.GetValue<string>() == "answer/core.py")["result"]!.GetValue<string>(), StringComparison.Ordinal);
+        var testRuns = calls.Where(c => c["name"]!.GetValue<string>() == "run_tests").Select(c => JsonNode.Parse(c["result"]!.GetValue<string>())!["passed"]!.GetValue<bool>()).Order().ToList();
+        Assert.Equal([false, true], testRuns);
+        Assert.Equal(5, fixer["details"]!["model_turns"]!.GetValue<int>());
+        Assert.Contains("return 42", fixer["output"]!["patch"]!.GetValue<string>(), StringComparison.Ordinal);
+        var events = await _app.GetEventsAsync(runId);
+        Assert.Equal(5, events.Count(e => e["type"]!.GetValue<string>() == "tool_called" && e["nodeId"]!.GetValue<string>() == "python_fixer"));
+    }
+
     internal static Dictionary<string, JsonObject> Nodes(JsonObject run) =>
         run["nodes"]!.AsArray().Select(n => n!.AsObject()).ToDictionary(n => n["id"]!.GetValue<string>());
 
