@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json.Nodes;
 using AgentFunctions.Core.Graphs;
 using AgentFunctions.Core.Orchestration;
@@ -88,6 +89,14 @@ public sealed class AgentToolCallingTests : IAsyncLifetime
         });
         using var router = RouterFactory.Create(new Dictionary<string, string?> { ["Models:OpenAI:Endpoint"] = server.Endpoint.ToString() });
         var executor = Executor(router);
+        var spans = new System.Collections.Concurrent.ConcurrentQueue<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "AgentFunctions",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = spans.Enqueue,
+        };
+        ActivitySource.AddActivityListener(listener);
         var node = new GraphNode("fix", NodeKind.Skill, "eng/fixer", [], [], new NodeContext("examples/sample-repo", [], null), NodePolicy.Default, 1);
         var graph = new GraphDefinition("g", null, [], new GraphBudget(1m), [node], "yaml", "hash");
 
@@ -118,6 +127,11 @@ public sealed class AgentToolCallingTests : IAsyncLifetime
         Assert.Equal(4, server.Requests.Count);
         Assert.Equal(4, result.Details["model_turns"]!.GetValue<int>());
         Assert.Equal((4000L, 400L, 0.00084m), (result.InputTokens, result.OutputTokens, result.CostUsd));
+
+        // The pipeline's OpenTelemetry layer: a GenAI span per tool execution and per model turn.
+        Assert.Contains(spans, a => a.DisplayName == "execute_tool glossary_lookup" && (string?)a.GetTagItem("gen_ai.tool.name") == "glossary_lookup");
+        Assert.Contains(spans, a => (string?)a.GetTagItem("gen_ai.operation.name") == "chat" && (string?)a.GetTagItem("gen_ai.request.model") == "gpt-4o-mini"
+            && a.GetTagItem("gen_ai.usage.input_tokens") is 1000 or 1000L);
     }
 
     [Fact]
