@@ -72,6 +72,8 @@ public sealed class AppProcess : IAsyncDisposable
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            // stdin is a closed pipe, never the terminal (a background child touching it would be stopped by SIGTTIN).
+            RedirectStandardInput = true,
             UseShellExecute = false,
         };
         startInfo.ArgumentList.Add(assemblyPath);
@@ -84,6 +86,7 @@ public sealed class AppProcess : IAsyncDisposable
 
         var output = new StringBuilder();
         var process = Process.Start(startInfo) ?? throw new InvalidOperationException("Could not start dotnet.");
+        process.StandardInput.Close();
         process.OutputDataReceived += (_, e) => Append(output, e.Data, logFile);
         process.ErrorDataReceived += (_, e) => Append(output, e.Data, logFile);
         process.BeginOutputReadLine();

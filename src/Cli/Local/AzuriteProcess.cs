@@ -94,6 +94,10 @@ public sealed class AzuriteProcess : IAsyncDisposable
                 WorkingDirectory = Path.GetTempPath(),
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
+                // stdin is a closed pipe, never the terminal: a child in a background process group that touches the
+                // terminal is stopped by SIGTTIN/SIGTTOU (state T), and a stopped Azurite outlives its watchdog (an Azurite in
+                // state T was seen twice after CI runs started from a background shell job; this is the likely cause).
+                RedirectStandardInput = true,
                 UseShellExecute = false,
             };
             // Azurite exits by itself when this process is gone (SIGKILLed, or a test host torn down before its exit
@@ -114,6 +118,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
             }
 
             var process = Process.Start(startInfo) ?? throw new InvalidOperationException("Could not start node for Azurite.");
+            process.StandardInput.Close();
             process.OutputDataReceived += (_, e) => Append(output, e.Data);
             process.ErrorDataReceived += (_, e) => Append(output, e.Data);
             process.BeginOutputReadLine();
