@@ -54,6 +54,7 @@ public static class AgentFunctionsServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddAgentFunctionsStorage(configuration);
         services.AddSingleton(sp => new HostingInfo(hostingMode, sp.GetRequiredService<StorageClients>().Connection.Label));
+        services.AddSingleton<AgentFunctions.Core.Storage.StorageProbe>();
         services.TryAddSingleton<HostReadiness>();
 
         services.AddSingleton(sp =>

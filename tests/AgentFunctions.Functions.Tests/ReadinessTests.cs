@@ -1,0 +1,70 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using AgentFunctions.Cli.Local;
+using AgentFunctions.TestSupport;
+
+namespace AgentFunctions.Functions.Tests;
+
+/// <summary><c>GET /api/ready</c> probes storage on every request: 200 while Azurite answers, 503 naming storage when it is
+/// stopped, 200 again once it is back on the same ports.</summary>
+public sealed class ReadinessTests
+{
+    [Fact]
+    public async Task Ready_StorageGoesAwayAndComesBack_Answers503WithTheReasonThen200()
+    {
+        var ports = (FreePort.Next(), FreePort.Next(), FreePort.Next());
+        var work = Directory.CreateTempSubdirectory("agentfunctions-ready-").FullName;
+        var azurite = await AzuriteProcess.StartAsync(AppHarness.RepositoryRoot, ports);
+        try
+        {
+            var environment = new Dictionary<string, string>
+            {
+                ["AzureWebJobsStorage"] = AzuriteProcess.ConnectionStringFor(ports.Item1, ports.Item2, ports.Item3),
+                ["AgentFunctions__ContentRoot"] = AppHarness.RepositoryRoot,
+                ["Tools__Workspace__WorkRoot"] = work,
+            };
+            await using var app = await AppProcess.StartAsync(RepositoryLayout.FunctionsAssembly(AppHarness.RepositoryRoot), AppHarness.RepositoryRoot, environment);
+            using var http = new HttpClient { BaseAddress = app.BaseAddress };
+
+            var (status, body) = await ReadyAsync(http);
+            Assert.True(status == HttpStatusCode.OK, body.ToJsonString());
+            Assert.Equal(("ready", "ok", "started"), (body["status"]!.GetValue<string>(), body["checks"]!["storage"]!.GetValue<string>(), body["checks"]!["taskHub"]!.GetValue<string>()));
+
+            await azurite.DisposeAsync();
+            (status, body) = await ReadyAsync(http);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
+            Assert.Equal("failed", body["checks"]!["storage"]!.GetValue<string>());
+            var problems = body["problems"]!.AsArray().Select(p => p!.GetValue<string>()).ToList();
+            Assert.Contains(problems, p => p.StartsWith("storage (azurite): the Table service", StringComparison.Ordinal));
+            Assert.Contains(problems, p => p.StartsWith("storage (azurite): the Queue service", StringComparison.Ordinal));
+
+            azurite = await AzuriteProcess.StartAsync(AppHarness.RepositoryRoot, ports);
+            var deadline = DateTime.UtcNow.AddMinutes(2);
+            do
+            {
+                (status, body) = await ReadyAsync(http);
+            }
+            while (status != HttpStatusCode.OK && DateTime.UtcNow < deadline && await Delay());
+
+            Assert.True(status == HttpStatusCode.OK, body.ToJsonString());
+        }
+        finally
+        {
+            await azurite.DisposeAsync();
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
+    private static async Task<bool> Delay()
+    {
+        await Task.Delay(250);
+        return true;
+    }
+
+    private static async Task<(HttpStatusCode, JsonObject)> ReadyAsync(HttpClient http)
+    {
+        using var response = await http.GetAsync("api/ready");
+        return (response.StatusCode, (await response.Content.ReadFromJsonAsync<JsonObject>())!);
+    }
+}
