@@ -12,7 +12,7 @@ namespace AgentFunctions.TestSupport;
 /// </summary>
 internal sealed class FakeModelHttpServer : IAsyncDisposable
 {
-    private readonly HttpListener _listener = new();
+    private HttpListener _listener = new();
     private readonly Func<JsonObject, FakeModelReply> _reply;
     private readonly Func<JsonObject, FakeModelReply, (int Status, JsonObject Body)> _render;
     private readonly ConcurrentBag<Task> _handlers = [];
@@ -25,11 +25,11 @@ internal sealed class FakeModelHttpServer : IAsyncDisposable
     {
         _reply = reply;
         _render = render;
-        // Another process can take a free port between choosing and binding it: retry with a new one.
+        // Another process can take a free port between choosing and binding it: retry with a new one, on a new listener
+        // (a listener whose Start failed is closed and cannot be used again).
         for (var attempt = 1; ; attempt++)
         {
             Port = FreePort.Next();
-            _listener.Prefixes.Clear();
             _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
             try
             {
@@ -38,6 +38,8 @@ internal sealed class FakeModelHttpServer : IAsyncDisposable
             }
             catch (HttpListenerException) when (attempt < 5)
             {
+                _listener.Close();
+                _listener = new HttpListener();
             }
         }
 
