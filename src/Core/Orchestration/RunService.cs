@@ -89,6 +89,29 @@ public sealed partial class RunService(IRunStore store, GraphService graphs, Tim
         return new RunAccepted(runId, RunStatus.Pending.ToWire(), created);
     }
 
+    /// <summary>Polls a run (every 100 ms) until it ends — succeeded, failed or cancelled, or also awaiting approval when asked —
+    /// or <paramref name="maxWait"/> passes; for callers that answer synchronously (skill execution, MCP tool calls).</summary>
+    /// <param name="runId">The run id.</param>
+    /// <param name="maxWait">The longest wait.</param>
+    /// <param name="stopWhenAwaitingApproval">Whether a run held for approval ends the wait.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>The run as last read (null when it was never found); its status says whether it ended.</returns>
+    public async Task<RunView?> WaitAsync(string runId, TimeSpan maxWait, bool stopWhenAwaitingApproval, CancellationToken cancellationToken = default)
+    {
+        var deadline = DateTimeOffset.UtcNow + maxWait;
+        while (true)
+        {
+            var run = await GetAsync(runId, cancellationToken);
+            if ((run is not null && (run.Status is "succeeded" or "failed" or "cancelled" || (stopWhenAwaitingApproval && run.Status == "awaiting_approval")))
+                || DateTimeOffset.UtcNow >= deadline)
+            {
+                return run;
+            }
+
+            await Task.Delay(100, cancellationToken);
+        }
+    }
+
     /// <summary>Reads a run with every node of its graph.</summary>
     /// <param name="runId">The run.</param>
     /// <param name="cancellationToken">Cancels the reads.</param>

@@ -103,24 +103,15 @@ public sealed class SkillsFunctions(SkillCatalog skills, SkillExecutionService e
 
     private async Task<IResult> WaitAsync(string runId, string nodeId, int? waitSeconds, CancellationToken cancellationToken)
     {
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(Math.Clamp(waitSeconds ?? DefaultWaitSeconds, 0, MaxWaitSeconds));
         var links = new { run = $"/api/runs/{runId}", events = $"/api/runs/{runId}/events" };
-        while (true)
+        var run = await runs.WaitAsync(runId, TimeSpan.FromSeconds(Math.Clamp(waitSeconds ?? DefaultWaitSeconds, 0, MaxWaitSeconds)), stopWhenAwaitingApproval: false, cancellationToken);
+        if (run is not null && run.Status is "succeeded" or "failed" or "cancelled")
         {
-            var run = await runs.GetAsync(runId, cancellationToken);
-            if (run is not null && run.Status is "succeeded" or "failed" or "cancelled")
-            {
-                var node = run.Nodes.Single(n => n.Id == nodeId);
-                return Results.Ok(new { runId, node = nodeId, status = run.Status, node.Output, node.Error, node.Model, node.Provider, node.Recorded, node.Tokens, node.CostUsd, node.DurationMs, node.Details, links });
-            }
-
-            if (DateTimeOffset.UtcNow >= deadline)
-            {
-                return Results.Accepted(links.run, new { runId, node = nodeId, status = run?.Status ?? "pending", links });
-            }
-
-            await Task.Delay(100, cancellationToken);
+            var node = run.Nodes.Single(n => n.Id == nodeId);
+            return Results.Ok(new { runId, node = nodeId, status = run.Status, node.Output, node.Error, node.Model, node.Provider, node.Recorded, node.Tokens, node.CostUsd, node.DurationMs, node.Details, links });
         }
+
+        return Results.Accepted(links.run, new { runId, node = nodeId, status = run?.Status ?? "pending", links });
     }
 
     private static object Validation(SkillValidationReport report) => new

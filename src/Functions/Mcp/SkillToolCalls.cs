@@ -67,7 +67,7 @@ public sealed partial class SkillToolCalls(SkillTools tools, SkillExecutionServi
         }
 
         var runId = ((RunAccepted)outcome).RunId;
-        var run = await WaitAsync(runId, cancellationToken);
+        var run = await runs.WaitAsync(runId, MaxWait, stopWhenAwaitingApproval: true, cancellationToken);
         var node = run?.Nodes.SingleOrDefault(n => n.Id == SkillExecutionService.NodeIdOf(skill));
         if (run?.Status == "awaiting_approval")
         {
@@ -98,21 +98,6 @@ public sealed partial class SkillToolCalls(SkillTools tools, SkillExecutionServi
     {
         LogFailed(logger, skill.Id, message);
         return new CallToolResult { IsError = true, Content = [new TextContentBlock { Text = message }], Meta = meta };
-    }
-
-    private async Task<RunView?> WaitAsync(string runId, CancellationToken cancellationToken)
-    {
-        var deadline = DateTimeOffset.UtcNow + MaxWait;
-        while (true)
-        {
-            var run = await runs.GetAsync(runId, cancellationToken);
-            if ((run is not null && run.Status is "succeeded" or "failed" or "cancelled" or "awaiting_approval") || DateTimeOffset.UtcNow >= deadline)
-            {
-                return run;
-            }
-
-            await Task.Delay(100, cancellationToken);
-        }
     }
 
     private static JsonObject Meta(string runId, string status, NodeView? node) => new()
