@@ -33,8 +33,10 @@ public sealed class LocalSettingsSampleTests
         (ShellToolOptions.SectionName, typeof(ShellToolOptions)),
     ];
 
-    // Read outside an options class: the Functions runtime setting, the storage connection, and the standalone host's Durable Task backend and worker id.
-    private static readonly string[] s_otherKeys = ["FUNCTIONS_WORKER_RUNTIME", "AzureWebJobsStorage", "Durable:Backend", "Durable:WorkerId"];
+    // Read outside an options class: the Functions runtime setting, the storage connection, the standalone host's Durable Task
+    // backend and worker id, and the OpenTelemetry exporters' standard settings.
+    private static readonly string[] s_otherKeys =
+        ["FUNCTIONS_WORKER_RUNTIME", "AzureWebJobsStorage", "Durable:Backend", "Durable:WorkerId", "OTEL_SERVICE_NAME", "OTEL_EXPORTER_OTLP_ENDPOINT", "APPLICATIONINSIGHTS_CONNECTION_STRING"];
 
     // Dictionaries keyed by a model id or provider name; their entries are examples, not a fixed list.
     private static readonly string[] s_keyedSections = ["Models:Prices:", "Models:Pool:", "Models:Providers:", "Budgets:Domains:"];

@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using System.Globalization;
 using AgentFunctions.Core.Storage;
+using AgentFunctions.Core.Telemetry;
 using Azure.Data.Tables;
 using Azure;
 using Microsoft.Extensions.Options;
@@ -119,6 +121,9 @@ public sealed partial class DomainBudgetStore
                 await _table.SubmitTransactionAsync(
                     [new TableTransactionAction(TableTransactionActionType.Delete, reservation, reservation.ETag), Touch(day, actualUsd), Touch(month, actualUsd)],
                     cancellationToken);
+                var limits = _limits.For(domain);
+                RecordUse(domain, "day", day.SpentUsd + actualUsd, limits.DailyUsd);
+                RecordUse(domain, "month", month.SpentUsd + actualUsd, limits.MonthlyUsd);
                 return;
             }
             catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412 or 404 && attempt < MaxConflictRetries)
@@ -139,6 +144,17 @@ public sealed partial class DomainBudgetStore
         BudgetPeriodStatus Status(PeriodRow row, decimal? limit) =>
             new(row.Period, row.Key, limit, row.SpentUsd, state.ReservedUsd, BudgetPeriodStatus.Classify(row.SpentUsd + state.ReservedUsd, limit));
         return new DomainBudgetStatus(domain, Status(state.Day, limits.DailyUsd), Status(state.Month, limits.MonthlyUsd), state.Reservations);
+    }
+
+    // Budget use per domain and period (agentfunctions.budget.spent / .utilization), as of this settlement.
+    private static void RecordUse(string domain, string period, decimal spentUsd, decimal? limitUsd)
+    {
+        var tags = new TagList { { TelemetryTags.Domain, domain }, { TelemetryTags.BudgetPeriod, period } };
+        AgentMetrics.BudgetSpent.Record((double)spentUsd, tags);
+        if (limitUsd is > 0 and { } limit)
+        {
+            AgentMetrics.BudgetUtilization.Record((double)(spentUsd / limit), tags);
+        }
     }
 
     private static string? Refuse(string domain, string period, PeriodRow row, decimal? limit, decimal reserved, decimal amount) =>

@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using AgentFunctions.Core.Orchestration;
 using AgentFunctions.Core.Orchestration.Messages;
 using AgentFunctions.Core.Storage;
+using AgentFunctions.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -29,6 +31,34 @@ public sealed partial class QueueMessageHandler(DeadLetterQueue deadLetters, Pay
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(handler);
+
+        // A consumer span per delivery (messaging semantic conventions); a run the message starts is its child.
+        using var span = AgentTelemetry.Source.StartActivity($"process {message.Queue}", ActivityKind.Consumer);
+        span?.SetTag(TelemetryTags.MessagingSystem, "azure_storage_queues");
+        span?.SetTag(TelemetryTags.MessagingOperationType, "process");
+        span?.SetTag(TelemetryTags.MessagingDestination, message.Queue);
+        span?.SetTag(TelemetryTags.MessagingMessageId, message.MessageId);
+        span?.SetTag(TelemetryTags.MessagingDeliveryCount, message.DequeueCount);
+        try
+        {
+            var outcome = await HandleDeliveryAsync(message, handler, cancellationToken);
+            span?.SetTag(TelemetryTags.MessageOutcome, outcome.DeadLettered ? "dead_lettered" : "completed");
+            if (outcome.DeadLettered)
+            {
+                AgentTelemetry.Fail(span, "dead_lettered", outcome.Reason);
+            }
+
+            return outcome;
+        }
+        catch (Exception ex)
+        {
+            AgentTelemetry.Fail(span, ex.GetType().Name, ex.Message);
+            throw;
+        }
+    }
+
+    private async Task<MessageOutcome> HandleDeliveryAsync(InboundMessage message, Func<string, CancellationToken, Task> handler, CancellationToken cancellationToken)
+    {
         var max = options.Value.MaxDequeueCount;
         if (message.DequeueCount > max)
         {

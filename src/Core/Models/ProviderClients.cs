@@ -64,7 +64,7 @@ internal sealed class ProviderClients : IDisposable
     }
 
     /// <summary>The OpenTelemetry source name of model calls (spans <c>chat {model}</c>, <c>execute_tool {name}</c>, <c>orchestrate_tools</c>).</summary>
-    public const string TelemetrySourceName = "AgentFunctions";
+    public const string TelemetrySourceName = Telemetry.AgentTelemetry.Name;
 
     /// <summary>Gets the client of a provider.</summary>
     /// <param name="provider">The provider name.</param>

@@ -18,6 +18,7 @@ namespace AgentFunctions.Core.Orchestration;
 /// <param name="NextEventSeq">Sequence number the next event of the run gets (events are numbered 1, 2, 3 …).</param>
 /// <param name="Source">Who started it: <c>http</c>, <c>queue</c> or <c>replay</c>.</param>
 /// <param name="Replay">When the run replays another: the parent, the step it replays from and the mode; else null.</param>
+/// <param name="Trace">The run's place in its distributed trace, or null when none was recorded.</param>
 public sealed record RunHeader(
     string RunId,
     string GraphName,
@@ -33,7 +34,8 @@ public sealed record RunHeader(
     decimal ReservedUsd,
     long NextEventSeq,
     string Source,
-    ReplayInfo? Replay = null);
+    ReplayInfo? Replay = null,
+    Telemetry.RunTrace? Trace = null);
 
 /// <summary>Where a replayed run comes from.</summary>
 /// <param name="ParentRunId">The run it replays.</param>

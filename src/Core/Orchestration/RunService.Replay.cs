@@ -71,7 +71,12 @@ public sealed partial class RunService
             .ToList();
         var runId = NewRunId();
         var replay = new ReplayInfo(parentRunId, fromNode, mode, [.. graph.Nodes.Select(n => n.Id).Where(copiedIds.Contains)]);
-        var creation = new RunCreation(runId, graph.Name, graph.SourceText, graph.ContentHash, bound.Inputs, graph.Budget.MaxCostUsd, time.GetUtcNow(), "replay", replay);
+        using var span = RunSpans.StartCreation(graph.Name, runId, "replay");
+        span?.SetTag("agentfunctions.replay.parent_run_id", parentRunId);
+        var creation = new RunCreation(runId, graph.Name, graph.SourceText, graph.ContentHash, bound.Inputs, graph.Budget.MaxCostUsd, time.GetUtcNow(), "replay", replay)
+        {
+            Trace = Telemetry.RunTrace.Under(span),
+        };
 
         // The copied nodes travel in the orchestration's input; its first record write stores them for the view.
         await StartOrchestrationAsync(client, new GraphRunInput(creation, copied), cancellationToken);

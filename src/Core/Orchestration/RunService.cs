@@ -83,7 +83,11 @@ public sealed partial class RunService(IRunStore store, GraphService graphs, Tim
                 : Invalid("runId", $"Run '{runId}' already exists with a different graph.");
         }
 
-        var creation = new RunCreation(runId, graph.Name, graph.SourceText, graph.ContentHash, bound.Inputs, graph.Budget.MaxCostUsd, time.GetUtcNow(), source);
+        using var span = RunSpans.StartCreation(graph.Name, runId, source);
+        var creation = new RunCreation(runId, graph.Name, graph.SourceText, graph.ContentHash, bound.Inputs, graph.Budget.MaxCostUsd, time.GetUtcNow(), source)
+        {
+            Trace = Telemetry.RunTrace.Under(span),
+        };
         var created = await StartOrchestrationAsync(client, new GraphRunInput(creation), cancellationToken);
         await store.TryCreateAsync(creation, cancellationToken);
         return new RunAccepted(runId, RunStatus.Pending.ToWire(), created);
@@ -143,7 +147,7 @@ public sealed partial class RunService(IRunStore store, GraphService graphs, Tim
             header.Error, header.Inputs, new BudgetView(header.BudgetUsd, header.SpentUsd, header.ReservedUsd), header.SpentUsd,
             nodes.Any(n => n.Recorded), nodes,
             [.. rows.Values.Where(r => r.Status == NodeStatus.AwaitingApproval).OrderBy(r => r.NodeId, StringComparer.Ordinal).Select(r => new PendingApproval(r.NodeId, r.Error ?? "budget"))],
-            header.Source, header.Replay);
+            header.Source, header.Replay, TraceId: header.Trace?.TraceId);
         return view with { Summary = RunSummary.Describe(view) };
     }
 

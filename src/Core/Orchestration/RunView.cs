@@ -21,6 +21,7 @@ namespace AgentFunctions.Core.Orchestration;
 /// <param name="Source">Who started it: <c>http</c>, <c>queue</c> or <c>replay</c>.</param>
 /// <param name="Replay">When the run replays another: the parent, the node it re-runs from, the mode and the nodes copied; else null.</param>
 /// <param name="Summary">What happened, in a few sentences (<see cref="RunSummary"/>): status and why, who cancelled or decided approvals, what a replay copied, node counts by status, cost.</param>
+/// <param name="TraceId">The W3C trace id of the run's spans (Application Insights: its operation id), or null when no trace was recorded.</param>
 public sealed record RunView(
     string RunId,
     string Graph,
@@ -38,7 +39,8 @@ public sealed record RunView(
     IReadOnlyList<PendingApproval> PendingApprovals,
     string Source = "http",
     ReplayInfo? Replay = null,
-    string? Summary = null);
+    string? Summary = null,
+    string? TraceId = null);
 
 /// <summary>A node waiting for approval.</summary>
 /// <param name="Node">The node id.</param>

@@ -1,6 +1,7 @@
 using AgentFunctions.Core;
 using AgentFunctions.Core.Storage;
 using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Azure.Functions.Worker.OpenTelemetry;
 
 namespace AgentFunctions.Functions.Hosting;
 
@@ -18,6 +19,7 @@ internal static class FunctionsWorker
         builder.Services.AddAgentFunctionsCore(builder.Configuration, "functions");
         builder.Services.AddWorkspaceRetention();
         builder.Services.AddSkillsMcpServer();
+        builder.Services.AddAgentFunctionsTelemetry(builder.Configuration).UseFunctionsWorkerDefaults();
         builder.Services.AddHostedService<FunctionsStartup>();
         await builder.Build().RunAsync();
     }

@@ -41,6 +41,7 @@ internal static class StandaloneHost
         builder.Services.AddAgentFunctionsCore(builder.Configuration, "standalone");
         builder.Services.AddWorkspaceRetention();
         builder.Services.AddSkillsMcpServer();
+        builder.Services.AddAgentFunctionsTelemetry(builder.Configuration);
         builder.Services.AddProblemDetails();
         builder.Services.AddSingleton(DurableEngineOptions.From(builder.Configuration));
         builder.Services.AddSingleton(builder.Configuration.GetSection(QueueListenerOptions.SectionName).Get<QueueListenerOptions>() ?? new QueueListenerOptions());

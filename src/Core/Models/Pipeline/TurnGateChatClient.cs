@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using AgentFunctions.Core.Context;
 using AgentFunctions.Core.Models.Routing;
+using AgentFunctions.Core.Telemetry;
 using Microsoft.Extensions.AI;
 using Polly;
 
@@ -65,8 +67,34 @@ internal sealed class TurnGateChatClient : DelegatingChatClient
             response = await _timeout.ExecuteAsync(async ct => await base.GetResponseAsync(list, options, ct), cancellationToken);
         }
 
-        scope.Turns.Add(Price(scope, response, promptTokens, (long)_time.GetElapsedTime(started).TotalMilliseconds));
+        var priced = Price(scope, response, promptTokens, (long)_time.GetElapsedTime(started).TotalMilliseconds);
+        scope.Turns.Add(priced);
+        TagChatSpan(priced);
         return response;
+    }
+
+    // The GenAI span of this turn (OpenTelemetryChatClient's, the current activity here) gets the turn's cost and the run and
+    // node it belongs to, copied from the nearest enclosing span that names them (the node span).
+    private static void TagChatSpan(ModelTurn turn)
+    {
+        if (Activity.Current is not { } chat || chat.Source.Name != AgentTelemetry.Name || chat.GetTagItem(TelemetryTags.GenAiOperationName) as string != "chat")
+        {
+            return;
+        }
+
+        chat.SetTag(TelemetryTags.CostUsd, (double)turn.CostUsd);
+        chat.SetTag(TelemetryTags.Model, turn.Model);
+        chat.SetTag(TelemetryTags.Recorded, turn.Recorded);
+        for (var parent = chat.Parent; parent is not null; parent = parent.Parent)
+        {
+            if (parent.GetTagItem(TelemetryTags.RunId) is { } runId)
+            {
+                chat.SetTag(TelemetryTags.RunId, runId);
+                chat.SetTag(TelemetryTags.NodeId, parent.GetTagItem(TelemetryTags.NodeId));
+                chat.SetTag(TelemetryTags.Attempt, parent.GetTagItem(TelemetryTags.Attempt));
+                break;
+            }
+        }
     }
 
     /// <inheritdoc/>

@@ -81,6 +81,11 @@ internal sealed partial class GraphRunExecution
         }
 
         var header = Machine.Header;
+        if (!_context.IsReplaying)
+        {
+            RunSpans.EmitRun(run, header, Now);
+        }
+
         return new GraphRunOutcome(run.RunId, header.Status.ToWire(), header.Error, header.SpentUsd);
     }
 
@@ -106,6 +111,11 @@ internal sealed partial class GraphRunExecution
         var header = RunHeaders.New(run) with { Status = RunStatus.Failed, StartedAt = now, CompletedAt = now, Error = error, NextEventSeq = 2 };
         var failed = new RunEvent(1, "run_failed", null, now, new System.Text.Json.Nodes.JsonObject { ["error"] = error });
         await _context.CallActivityAsync(DurableNames.RecordRunActivity, new RunRecordBatch(run.RunId, header, [], [failed]) { GraphYaml = run.GraphYaml }, DurableRetries.Infrastructure);
+        if (!_context.IsReplaying)
+        {
+            RunSpans.EmitRun(run, header, Now);
+        }
+
         return new GraphRunOutcome(run.RunId, header.Status.ToWire(), error, 0);
     }
 

@@ -89,8 +89,21 @@ public sealed partial class NodeActivity(
         var graph = graphs.ForRun(run.Header.GraphHash, run.GraphYaml);
         var context = await ContextAsync(input, run, graph);
         LogExecuting(logger, input.RunId, input.NodeId, input.Attempt);
-        var result = await new CancellationWatch(store, options.Value.CancellationCheckInterval, time).RunAsync(input.RunId, context, executor)
-            with { Iteration = input.Iteration };
+        var span = RunSpans.StartNode(input, run.Header, context.Node);
+        NodeResult result;
+        try
+        {
+            result = await new CancellationWatch(store, options.Value.CancellationCheckInterval, time).RunAsync(input.RunId, context, executor)
+                with { Iteration = input.Iteration };
+        }
+        catch (Exception ex)
+        {
+            Telemetry.AgentTelemetry.Fail(span, ex.GetType().Name, ex.Message);
+            span?.Dispose();
+            throw;
+        }
+
+        RunSpans.EndNode(span, input, context.Node.Kind, result);
         if (input.Domain is { } charged && input.ReservedUsd > 0)
         {
             await domains.SettleAsync(charged, reservation, result.CostUsd);

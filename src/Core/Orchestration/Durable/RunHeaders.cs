@@ -14,6 +14,6 @@ public static class RunHeaders
         ArgumentNullException.ThrowIfNull(creation);
         return new RunHeader(
             creation.RunId, creation.GraphName, creation.GraphHash, RunStatus.Pending, creation.Inputs.DeepClone().AsObject(),
-            creation.CreatedAt, null, null, null, creation.BudgetUsd, 0, 0, 1, creation.Source, creation.Replay);
+            creation.CreatedAt, null, null, null, creation.BudgetUsd, 0, 0, 1, creation.Source, creation.Replay, creation.Trace);
     }
 }

@@ -21,4 +21,8 @@ public sealed record RunCreation(
     decimal? BudgetUsd,
     DateTimeOffset CreatedAt,
     string Source,
-    ReplayInfo? Replay = null);
+    ReplayInfo? Replay = null)
+{
+    /// <summary>Gets the run's place in its trace (the run span's id chosen up front), or null when no trace was recorded.</summary>
+    public Telemetry.RunTrace? Trace { get; init; }
+}

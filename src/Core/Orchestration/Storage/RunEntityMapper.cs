@@ -41,6 +41,7 @@ public sealed class RunEntityMapper(PayloadStore payloads)
         Set(e, "NextEventSeq", header.NextEventSeq);
         Set(e, "Source", header.Source);
         Set(e, "Replay", header.Replay is null ? null : JsonSerializer.Serialize(header.Replay, MessageCodec.Options));
+        Set(e, "Trace", header.Trace is null ? null : JsonSerializer.Serialize(header.Trace, MessageCodec.Options));
         if (graphYaml is not null)
         {
             await payloads.SetPropertyAsync(e, "GraphYaml", graphYaml, cancellationToken);
@@ -73,7 +74,8 @@ public sealed class RunEntityMapper(PayloadStore payloads)
             ParseUsd(e.GetString("ReservedUsd")) ?? 0,
             e.GetInt64("NextEventSeq") ?? 1,
             e.GetString("Source") ?? "http",
-            e.GetString("Replay") is { } replay ? JsonSerializer.Deserialize<ReplayInfo>(replay, MessageCodec.Options) : null);
+            e.GetString("Replay") is { } replay ? JsonSerializer.Deserialize<ReplayInfo>(replay, MessageCodec.Options) : null,
+            e.GetString("Trace") is { } trace ? JsonSerializer.Deserialize<Telemetry.RunTrace>(trace, MessageCodec.Options) : null);
         return new StoredRunHeader(header, await GraphYamlAsync(e, header.GraphHash, cancellationToken));
     }
 
