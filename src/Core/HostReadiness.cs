@@ -2,7 +2,7 @@ namespace AgentFunctions.Core;
 
 /// <summary>
 /// What the host still waits for before it can serve runs (storage that does not answer yet, the Durable Task worker
-/// starting), as <c>GET /api/health</c> reports it; null when ready. Set by the host's startup, read by the health endpoint.
+/// starting), as <c>GET /api/health</c> and <c>GET /api/ready</c> report it; null when ready. Set by the host's startup, read by those endpoints.
 /// </summary>
 public sealed class HostReadiness
 {

@@ -26,11 +26,20 @@ public sealed class StartupTests
         AzuriteProcess? azurite = null;
         try
         {
-            using (var waiting = await http.GetAsync("api/health"))
+            using (var alive = await http.GetAsync("api/health"))
+            {
+                Assert.Equal(HttpStatusCode.OK, alive.StatusCode);
+                var body = (await alive.Content.ReadFromJsonAsync<JsonObject>())!;
+                Assert.False(body["ready"]!.GetValue<bool>());
+                Assert.Contains("waiting for storage", body["problems"]!.AsArray().Select(p => p!.GetValue<string>()).Single(), StringComparison.Ordinal);
+            }
+
+            using (var waiting = await http.GetAsync("api/ready"))
             {
                 Assert.Equal(HttpStatusCode.ServiceUnavailable, waiting.StatusCode);
                 var body = (await waiting.Content.ReadFromJsonAsync<JsonObject>())!;
-                Assert.Contains("waiting for storage", body["problems"]!.AsArray().Select(p => p!.GetValue<string>()).Single(), StringComparison.Ordinal);
+                Assert.Contains(body["problems"]!.AsArray().Select(p => p!.GetValue<string>()), p => p.Contains("waiting for storage", StringComparison.Ordinal));
+                Assert.Equal("waiting", body["checks"]!["taskHub"]!.GetValue<string>());
             }
 
             using (var early = await http.PostAsJsonAsync("api/runs", new { graph = "git-to-prod" }))

@@ -46,13 +46,15 @@ public sealed class AppProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts the app and waits until <c>GET /api/health</c> answers 200.</summary>
+    /// <summary>Starts the app and waits until <c>GET /api/ready</c> answers 200 (or, when not waiting for readiness, until
+    /// <c>GET /api/health</c> answers 200: alive).</summary>
     /// <param name="assemblyPath">Path of <c>AgentFunctions.Functions.dll</c>.</param>
     /// <param name="workingDirectory">Working directory (the content root: skills/, graphs/, examples/).</param>
     /// <param name="environment">Extra environment variables (storage connection, options).</param>
     /// <param name="port">Port to listen on, or null for a free one.</param>
     /// <param name="logFile">File to append the app's output to, or null.</param>
-    /// <param name="waitUntilHealthy">True to wait until <c>/api/health</c> answers 200 (ready); false to wait only until it answers at all.</param>
+    /// <param name="waitUntilHealthy">True to wait until <c>/api/ready</c> answers 200 (storage, task hub and catalog ready); false to wait
+    /// only until <c>/api/health</c> answers (alive).</param>
     /// <param name="cancellationToken">Cancels the start.</param>
     /// <returns>The running app.</returns>
     /// <exception cref="InvalidOperationException">The app exited or did not answer as asked within 120 s; the message holds its output.</exception>
@@ -142,7 +144,7 @@ public sealed class AppProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    /// <summary>Waits until <c>/api/health</c> answers 200 (ready).</summary>
+    /// <summary>Waits until <c>/api/ready</c> answers 200.</summary>
     /// <param name="timeout">How long to wait.</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>True when it became ready in time.</returns>
@@ -156,8 +158,8 @@ public sealed class AppProcess : IAsyncDisposable
         {
             try
             {
-                using var response = await http.GetAsync(new Uri("api/health", UriKind.Relative), cancellationToken);
-                if (response.IsSuccessStatusCode || (!ready && response.StatusCode == System.Net.HttpStatusCode.ServiceUnavailable))
+                using var response = await http.GetAsync(new Uri(ready ? "api/ready" : "api/health", UriKind.Relative), cancellationToken);
+                if (response.IsSuccessStatusCode)
                 {
                     return true;
                 }

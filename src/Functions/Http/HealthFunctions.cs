@@ -7,7 +7,8 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace AgentFunctions.Functions.Http;
 
-/// <summary>The health endpoint: 200 when the app can serve runs, 503 (with the reasons) while it cannot.</summary>
+/// <summary>The liveness endpoint: 200 whenever the process answers HTTP, with what it has loaded; readiness (storage reachable,
+/// task hub started, catalog valid) is <c>GET /api/ready</c>'s job (<see cref="ReadyFunctions"/>).</summary>
 /// <param name="hosting">How the app is hosted.</param>
 /// <param name="skills">The skills catalog.</param>
 /// <param name="graphs">The graph catalog.</param>
@@ -15,9 +16,12 @@ namespace AgentFunctions.Functions.Http;
 /// <param name="readiness">What the host still waits for (storage, the Durable Task worker).</param>
 public sealed class HealthFunctions(HostingInfo hosting, SkillCatalog skills, GraphService graphs, ModelRouter models, HostReadiness readiness)
 {
-    /// <summary><c>GET /api/health</c>: hosting mode, storage, catalog counts, live model, and readiness.</summary>
+    /// <summary><c>GET /api/health</c> (alive): <c>{status: "alive", ready, mode, storage, skills, skillIssues, graphs, graphErrors,
+    /// liveModel, problems, warnings}</c>. Always 200 while the process serves requests, even when storage is not reachable yet —
+    /// a liveness probe must not restart an app that is only waiting; <c>ready</c> and <c>problems</c> tell what
+    /// <c>/api/ready</c> would answer 503 for (from the startup state, without probing storage).</summary>
     /// <param name="request">The request.</param>
-    /// <returns>200 when ready; 503 with <c>problems</c> when storage is not reachable yet or no skill or no valid graph was loaded.</returns>
+    /// <returns>200.</returns>
     [Function("Health")]
     public IResult Get([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request)
     {
@@ -32,7 +36,8 @@ public sealed class HealthFunctions(HostingInfo hosting, SkillCatalog skills, Gr
 
         var body = new
         {
-            status = problems.Count == 0 ? "ok" : "not_ready",
+            status = "alive",
+            ready = problems.Count == 0,
             mode = hosting.Mode,
             storage = hosting.Storage,
             skills = skills.All.Count,
@@ -43,6 +48,6 @@ public sealed class HealthFunctions(HostingInfo hosting, SkillCatalog skills, Gr
             problems,
             warnings = catalog.Warnings,
         };
-        return problems.Count == 0 ? Results.Ok(body) : Results.Json(body, statusCode: 503);
+        return Results.Ok(body);
     }
 }

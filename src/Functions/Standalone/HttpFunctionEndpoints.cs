@@ -15,7 +15,7 @@ namespace AgentFunctions.Functions.Standalone;
 /// Serves the app's HTTP functions on ASP.NET Core without the Functions host, binding parameters as the isolated worker
 /// does: <see cref="HttpRequest"/>, <c>[DurableClient]</c> <see cref="DurableTaskClient"/>, <see cref="CancellationToken"/>, and
 /// other parameters by name from the route values, then the query string (case-insensitive). Until the host is ready
-/// (storage answering, the Durable Task worker started) every function but the health check answers 503.
+/// (storage answering, the Durable Task worker started) every function but the anonymous ones (<c>/api/health</c>, <c>/api/ready</c>) answers 503.
 /// </summary>
 internal static class HttpFunctionEndpoints
 {
