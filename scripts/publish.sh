@@ -55,7 +55,7 @@ fi
 
 rm -rf "$out"
 mkdir -p "$out" "$(dirname "$zip")"
-echo "==> dotnet publish src/Functions -c $config ${build_flag[*]} -o $out"
+echo "==> dotnet publish src/Functions -c $config${build_flag[*]:+ ${build_flag[*]}} -o $out"
 start=$(date +%s)
 dotnet publish "$root/src/Functions/AgentFunctions.Functions.csproj" -c "$config" "${build_flag[@]}" -o "$out" --nologo -v quiet \
     || fail "dotnet publish failed (output above)"
