@@ -10,8 +10,8 @@ namespace AgentFunctions.Functions.Tests.Deploy;
 /// <summary>
 /// The package <c>scripts/publish.sh</c> makes holds what the Azure Functions host needs to run the app: the index of the
 /// functions the app defines (<c>functions.metadata</c>), the worker description (<c>worker.config.json</c>), the host-side
-/// binding extensions for the trigger types used (<c>extensions.json</c> and <c>.azurefunctions/</c>, as the Functions worker
-/// SDK lays them out), the repository's <c>host.json</c>, the content the app reads, and no developer settings; the zip holds
+/// binding extensions for the trigger types used (<c>extensions.json</c> at the root with hint paths into <c>.azurefunctions/</c>,
+/// as the Functions worker SDK lays them out: Azure/azure-functions-dotnet-worker#741), the repository's <c>host.json</c>, the content the app reads, and no developer settings; the zip holds
 /// the same files.
 /// </summary>
 [Collection(PublishCollection.Name)]
@@ -133,6 +133,8 @@ public sealed class PublishPackageTests(PublishedPackage package)
         Assert.Equal(Directory.EnumerateFiles(package.Folder, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(package.Folder, f).Replace('\\', '/')).Order(StringComparer.Ordinal), entries);
         Assert.Contains("host.json", entries);
         Assert.Contains("functions.metadata", entries);
+        // A zip that leaves out dot-folders deploys an app whose functions the host never finds (Azure/azure-functions-dotnet-worker#2070).
+        Assert.Contains(".azurefunctions/Microsoft.Azure.WebJobs.Extensions.DurableTask.dll", entries);
         Assert.Equal(new FileInfo(Path.Combine(package.Folder, "host.json")).Length, zip.GetEntry("host.json")!.Length);
     }
 
