@@ -33,7 +33,8 @@ public sealed class PublishedAppTests(PublishedPackage package)
             using var http = new HttpClient { BaseAddress = app.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
 
             var health = (await http.GetFromJsonAsync<JsonObject>("api/health"))!;
-            Assert.Equal("ok", health["status"]!.GetValue<string>());
+            Assert.Equal("alive", health["status"]!.GetValue<string>());
+            Assert.True(health["ready"]!.GetValue<bool>(), health.ToJsonString());
             Assert.Equal(CountSkills(), health["skills"]!.GetValue<int>());
             Assert.Equal(0, health["skillIssues"]!.GetValue<int>());
             Assert.Equal(CountGraphs(), health["graphs"]!.GetValue<int>());
