@@ -33,10 +33,15 @@ param principalType string = 'User'
 ])
 param instanceMemoryMB int = 2048
 
-@description('Most instances the app scales out to (Flex Consumption allows 40 to 1000).')
-@minValue(40)
+@description('Most instances the app scales out to (Flex Consumption allows 1 to 1000); also a cost ceiling.')
+@minValue(1)
 @maxValue(1000)
 param maximumInstanceCount int = 40
+
+@description('Always-ready instances for the durable group (orchestrations and activities). 0 (the default) costs nothing at rest; Microsoft\'s Durable Functions guidance for Flex Consumption suggests 1, billed while idle.')
+@minValue(0)
+@maxValue(10)
+param durableAlwaysReadyInstances int = 0
 
 @description('OpenAI API key to store in Key Vault as secret openai-api-key; empty (the default) leaves it to `az keyvault secret set`.')
 @secure()
@@ -169,6 +174,7 @@ module functionApp 'modules/functionapp.bicep' = {
     runtimeVersion: runtimeVersion
     instanceMemoryMB: instanceMemoryMB
     maximumInstanceCount: maximumInstanceCount
+    durableAlwaysReadyInstances: durableAlwaysReadyInstances
     models: {
       openAIEndpoint: openAIEndpoint
       openAIModel: openAIModel

@@ -62,9 +62,13 @@ param runtimeVersion string
 param instanceMemoryMB int
 
 @description('Most instances the app scales out to.')
-@minValue(40)
+@minValue(1)
 @maxValue(1000)
 param maximumInstanceCount int
+
+@description('Always-ready instances of the durable group (orchestrator and activity triggers); 0 scales it to zero, at the cost of a cold start (and the scale controller\'s polling delay) when a run starts.')
+@minValue(0)
+param durableAlwaysReadyInstances int
 
 @description('Model settings: OpenAI-compatible endpoint and model, Anthropic endpoint, learning models, recorded-model mode.')
 param models modelSettings
@@ -152,6 +156,14 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
       scaleAndConcurrency: {
         instanceMemoryMB: instanceMemoryMB
         maximumInstanceCount: maximumInstanceCount
+        alwaysReady: durableAlwaysReadyInstances > 0
+          ? [
+              {
+                name: 'durable'
+                instanceCount: durableAlwaysReadyInstances
+              }
+            ]
+          : []
       }
       runtime: {
         name: 'dotnet-isolated'
