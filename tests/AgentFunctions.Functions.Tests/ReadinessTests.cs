@@ -56,6 +56,47 @@ public sealed class ReadinessTests
         }
     }
 
+    [Fact]
+    public async Task Ready_ModelKeyIsAnUnresolvedKeyVaultReference_Answers503NamingTheSetting_WhileHealthSaysAlive()
+    {
+        var ports = (FreePort.Next(), FreePort.Next(), FreePort.Next());
+        var work = Directory.CreateTempSubdirectory("agentfunctions-ready-kv-").FullName;
+        await using var azurite = await AzuriteProcess.StartAsync(AppHarness.RepositoryRoot, ports);
+        try
+        {
+            var environment = new Dictionary<string, string>
+            {
+                ["AzureWebJobsStorage"] = AzuriteProcess.ConnectionStringFor(ports.Item1, ports.Item2, ports.Item3),
+                ["AgentFunctions__ContentRoot"] = AppHarness.RepositoryRoot,
+                ["Tools__Workspace__WorkRoot"] = work,
+                // What App Service passes through when the secret is missing or the identity may not read it.
+                ["Models__OpenAI__ApiKey"] = "@Microsoft.KeyVault(VaultName=kv-missing;SecretName=openai-api-key)",
+            };
+            await using var app = await AppProcess.StartAsync(RepositoryLayout.FunctionsAssembly(AppHarness.RepositoryRoot), AppHarness.RepositoryRoot, environment, waitUntilHealthy: false);
+            using var http = new HttpClient { BaseAddress = app.BaseAddress };
+
+            var deadline = DateTime.UtcNow.AddMinutes(2);
+            HttpStatusCode status;
+            JsonObject body;
+            do
+            {
+                (status, body) = await ReadyAsync(http);
+            }
+            while ((body["checks"]!["storage"]!.GetValue<string>() != "ok" || body["checks"]!["taskHub"]!.GetValue<string>() != "started") && DateTime.UtcNow < deadline && await Delay());
+
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
+            Assert.Equal("failed", body["checks"]!["models"]!.GetValue<string>());
+            var problem = Assert.Single(body["problems"]!.AsArray().Select(p => p!.GetValue<string>()));
+            Assert.StartsWith("Models:OpenAI:ApiKey is an unresolved Key Vault reference", problem, StringComparison.Ordinal);
+            using var health = await http.GetAsync("api/health");
+            Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
     private static async Task<bool> Delay()
     {
         await Task.Delay(250);

@@ -4,6 +4,7 @@ using AgentFunctions.Core.Orchestration;
 using AgentFunctions.Core.Skills;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Options;
 
 namespace AgentFunctions.Functions.Http;
 
@@ -14,7 +15,8 @@ namespace AgentFunctions.Functions.Http;
 /// <param name="graphs">The graph catalog.</param>
 /// <param name="models">Whether a live model is configured.</param>
 /// <param name="readiness">What the host still waits for (storage, the Durable Task worker).</param>
-public sealed class HealthFunctions(HostingInfo hosting, SkillCatalog skills, GraphService graphs, ModelRouter models, HostReadiness readiness)
+/// <param name="modelOptions">The model settings (unresolved Key Vault references are problems).</param>
+public sealed class HealthFunctions(HostingInfo hosting, SkillCatalog skills, GraphService graphs, ModelRouter models, HostReadiness readiness, IOptions<ModelOptions> modelOptions)
 {
     /// <summary><c>GET /api/health</c> (alive): <c>{status: "alive", ready, mode, storage, skills, skillIssues, graphs, graphErrors,
     /// liveModel, problems, warnings}</c>. Always 200 while the process serves requests, even when storage is not reachable yet —
@@ -33,6 +35,7 @@ public sealed class HealthFunctions(HostingInfo hosting, SkillCatalog skills, Gr
 
         var catalog = CatalogReadiness.Evaluate(skills, graphs.Catalog, graphs.Directory);
         problems.AddRange(catalog.Reasons);
+        problems.AddRange(ModelSettingsCheck.Problems(modelOptions.Value));
 
         var body = new
         {

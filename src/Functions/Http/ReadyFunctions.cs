@@ -2,8 +2,10 @@ using AgentFunctions.Core;
 using AgentFunctions.Core.Orchestration;
 using AgentFunctions.Core.Skills;
 using AgentFunctions.Core.Storage;
+using AgentFunctions.Core.Models;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Options;
 
 namespace AgentFunctions.Functions.Http;
 
@@ -12,10 +14,12 @@ namespace AgentFunctions.Functions.Http;
 /// <param name="skills">The skills catalog.</param>
 /// <param name="graphs">The graph catalog.</param>
 /// <param name="readiness">What the host still waits for at startup (storage, the Durable Task worker and task hub).</param>
-public sealed class ReadyFunctions(StorageProbe storage, SkillCatalog skills, GraphService graphs, HostReadiness readiness)
+/// <param name="models">The model settings (an API key that is an unresolved Key Vault reference is a failed check).</param>
+public sealed class ReadyFunctions(StorageProbe storage, SkillCatalog skills, GraphService graphs, HostReadiness readiness, IOptions<ModelOptions> models)
 {
     /// <summary><c>GET /api/ready</c>: 200 <c>{status: "ready", checks}</c> when storage answers (every service, within 5 s), the task
-    /// hub's worker has started and skills and graphs loaded without errors; 503 <c>{status: "not_ready", problems, checks}</c> with
+    /// hub's worker has started, skills and graphs loaded without errors and no model API key is an unresolved Key Vault
+    /// reference (<see cref="ModelSettingsCheck"/>); 503 <c>{status: "not_ready", problems, checks}</c> with
     /// one reason per failed check otherwise. Unlike <c>/api/health</c>, storage is probed on every request, so the answer turns
     /// 503 when storage goes away after startup and 200 when it is back.</summary>
     /// <param name="request">The request.</param>
@@ -27,7 +31,8 @@ public sealed class ReadyFunctions(StorageProbe storage, SkillCatalog skills, Gr
         var storageProblems = await storage.ProbeAsync(request.HttpContext.RequestAborted);
         var catalog = CatalogReadiness.Evaluate(skills, graphs.Catalog, graphs.Directory);
         var host = readiness.Waiting;
-        List<string> problems = [.. storageProblems, .. host is null ? [] : new[] { host }, .. catalog.Reasons];
+        var modelProblems = ModelSettingsCheck.Problems(models.Value);
+        List<string> problems = [.. storageProblems, .. host is null ? [] : new[] { host }, .. catalog.Reasons, .. modelProblems];
         var body = new
         {
             status = problems.Count == 0 ? "ready" : "not_ready",
@@ -36,6 +41,7 @@ public sealed class ReadyFunctions(StorageProbe storage, SkillCatalog skills, Gr
                 storage = storageProblems.Count == 0 ? "ok" : "failed",
                 taskHub = host is null ? "started" : "waiting",
                 catalog = catalog.Reasons.Count == 0 ? "ok" : "failed",
+                models = modelProblems.Count == 0 ? "ok" : "failed",
             },
             problems,
         };
