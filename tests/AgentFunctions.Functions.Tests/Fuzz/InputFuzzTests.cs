@@ -1,0 +1,162 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using AgentFunctions.TestSupport;
+using FsCheck;
+using FsCheck.Fluent;
+
+namespace AgentFunctions.Functions.Tests.Fuzz;
+
+/// <summary>
+/// Property-based fuzzing (FsCheck) of the app's inputs against the real app over HTTP and its real queues: 400 mutated graph
+/// YAML documents and 150 malformed run requests on <c>POST /api/runs</c> get a 2xx or a 4xx problem details and never a 5xx;
+/// 60 malformed queue messages each land in the poison queue with a reason; the app still serves a run afterwards. A failure
+/// names the case (FsCheck prints the seed to replay it).
+/// </summary>
+[Collection(AppCollection.Name)]
+public sealed class InputFuzzTests(AppFixture fixture)
+{
+    private readonly AppHarness _app = fixture.Harness;
+
+    [Fact]
+    public async Task PostRun_MutatedGraphYaml_NeverAnswers5xx()
+    {
+        var answered = new Dictionary<int, int>();
+        Prop.ForAll(GraphYamlMutations.Mutated().ToArbitrary(), c =>
+        {
+            var status = PostAsync(JsonContent.Create(new { graphYaml = c.Yaml }), c.Mutation).GetAwaiter().GetResult();
+            answered[status] = answered.GetValueOrDefault(status) + 1;
+        }).Check(Config.QuickThrowOnFailure.WithMaxTest(400));
+
+        Assert.Equal(400, answered.Values.Sum());
+        Assert.True(answered.GetValueOrDefault(400) > 100, $"too few mutations were rejected to be a test of validation: {Describe(answered)}");
+        await AssertStillServesAsync();
+    }
+
+    [Fact]
+    public async Task PostRun_MalformedRunRequest_NeverAnswers5xx()
+    {
+        var answered = new Dictionary<int, int>();
+        Prop.ForAll(MalformedRequest().ToArbitrary(), body =>
+        {
+            var status = PostAsync(new StringContent(body, Encoding.UTF8, "application/json"), body.Length > 80 ? body[..80] + "…" : body).GetAwaiter().GetResult();
+            Assert.True(status is >= 400 and < 500, $"{status} for a malformed request: {(body.Length > 200 ? body[..200] : body)}");
+            answered[status] = answered.GetValueOrDefault(status) + 1;
+        }).Check(Config.QuickThrowOnFailure.WithMaxTest(150));
+
+        Assert.Equal(150, answered.Values.Sum());
+        await AssertStillServesAsync();
+    }
+
+    [Fact]
+    public async Task RunRequestQueue_MalformedMessages_EachLandsInThePoisonQueueWithAReason()
+    {
+        var sent = new List<(string Marker, string Text)>();
+        // A queue message holds at most 64 KiB (senders of larger requests use the payload store), so larger cases are left to the HTTP test.
+        Prop.ForAll(MalformedRequest().Where(b => Encoding.UTF8.GetByteCount(b) < 48_000).ToArbitrary(), body =>
+        {
+            var marker = Guid.NewGuid().ToString("N");
+            var text = body.TrimStart().StartsWith('{') && body.TrimStart().Length > 1
+                ? body.TrimStart().Insert(1, $"\"marker\":\"{marker}\",")
+                : $"{body} {marker}";
+            _app.Storage.Queues.GetQueueClient("run-requests").SendMessage(text);
+            sent.Add((marker, text));
+        }).Check(Config.QuickThrowOnFailure.WithMaxTest(60));
+
+        // Receive (not peek: a peek sees only the first 32) until every case's dead letter is found; ours are deleted.
+        var pending = sent.ToDictionary(s => s.Marker, s => s.Text);
+        var poisonQueue = _app.Storage.Queues.GetQueueClient("run-requests-poison");
+        var deadline = DateTime.UtcNow.AddMinutes(3);
+        while (pending.Count > 0 && DateTime.UtcNow < deadline)
+        {
+            foreach (var message in (await poisonQueue.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(5))).Value)
+            {
+                var dead = JsonNode.Parse(message.Body.ToString())!.AsObject();
+                var marker = pending.Keys.FirstOrDefault(m => dead["message"]!.GetValue<string>().Contains(m, StringComparison.Ordinal));
+                if (marker is not null)
+                {
+                    Assert.False(string.IsNullOrWhiteSpace(dead["reason"]?.GetValue<string>()), $"no reason for {pending[marker]}");
+                    pending.Remove(marker);
+                    await poisonQueue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
+                }
+            }
+
+            await Task.Delay(200);
+        }
+
+        Assert.True(pending.Count == 0, $"{pending.Count} of {sent.Count} messages did not reach run-requests-poison:\n"
+            + string.Join("\n", pending.Values.Select(t => t.Length > 300 ? t[..300] + "…" : t)));
+        Assert.Equal(60, sent.Count);
+        await AssertStillServesAsync();
+    }
+
+    // Run requests that can never be valid: broken JSON, or an object whose graph, graphYaml, inputs or runId has the wrong
+    // type (a string where an object belongs and the reverse, huge or nested values) — there is always at least one such field.
+    private static Gen<string> MalformedRequest()
+    {
+        var wrong = Gen.Elements<JsonNode?>(
+            12, -1, true, 1.5e300, new JsonArray(1, 2), new JsonObject { ["a"] = "b" }, "", new string('x', 100_000), "../../etc/passwd",
+            "ünï✓💥", JsonNode.Parse(new string('[', 60) + new string(']', 60)));
+        var brokenJson = Gen.Elements(
+            "", "{", "}", "[", "null", "[]", "\"text\"", "{\"graph\":", "{\"graph\":\"git-to-prod\"", "\u0000", "{'graph': 'x'}", "{\"graph\":\"a\",}",
+            new string('[', 100_000), "{\"inputs\":" + new string('[', 20_000) + "1" + new string(']', 20_000) + "}");
+        var badObject =
+            from field in Gen.Elements("graph", "graphYaml", "inputs", "runId")
+            from value in wrong
+            from extra in Gen.Elements<string?>(null, "graph", "unknownField")
+            select Render(field, value, extra);
+        return Gen.OneOf(brokenJson, badObject);
+    }
+
+    private static string Render(string field, JsonNode? value, string? extra)
+    {
+        // A value of the right type for the field would make a valid request: keep only the wrong ones.
+        var node = value?.DeepClone();
+        if (field is "graph" or "graphYaml" or "runId" && node is JsonValue v && v.TryGetValue<string>(out _))
+        {
+            node = new JsonArray(node);
+        }
+        else if (field == "inputs" && node is JsonObject)
+        {
+            node = "not an object";
+        }
+
+        var body = new JsonObject { [field] = node };
+        if (extra == "unknownField")
+        {
+            body["unknownField"] = 1;
+        }
+        else if (extra == "graph" && field != "graph")
+        {
+            body["graph"] = 42;
+        }
+
+        return body.ToJsonString();
+    }
+
+    private async Task<int> PostAsync(HttpContent content, string what)
+    {
+        using (content)
+        using (var response = await _app.Http.PostAsync("api/runs", content))
+        {
+            var status = (int)response.StatusCode;
+            Assert.True(status < 500, $"{status} for {what}: {await response.Content.ReadAsStringAsync()}");
+            if (status >= 400)
+            {
+                Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            }
+
+            return status;
+        }
+    }
+
+    private async Task AssertStillServesAsync()
+    {
+        Assert.False(_app.App.HasExited);
+        using var response = await _app.Http.PostAsJsonAsync("api/runs", new { graphYaml = "name: after-fuzz\nnodes:\n  a: { tool: noop }\n" });
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+    }
+
+    private static string Describe(Dictionary<int, int> answered) => string.Join(", ", answered.OrderBy(a => a.Key).Select(a => $"{a.Key}×{a.Value}"));
+}
