@@ -1,3 +1,4 @@
+using AgentFunctions.Core.Safety;
 using YamlDotNet.RepresentationModel;
 
 namespace AgentFunctions.Core.Skills;
@@ -5,9 +6,13 @@ namespace AgentFunctions.Core.Skills;
 /// <summary>Parses a <c>DOMAIN.md</c>: optional YAML frontmatter, then the domain's prompt layer.</summary>
 public static class DomainLoader
 {
-    private static readonly HashSet<string> s_knownFields = new(StringComparer.Ordinal) { "name", "description", "owner", "budget", "mcp_servers" };
+    private static readonly HashSet<string> s_knownFields = new(StringComparer.Ordinal) { "name", "description", "owner", "budget", "mcp_servers", "security", "limits" };
     private static readonly HashSet<string> s_mcpFields = new(StringComparer.Ordinal) { "command", "args", "env", "cwd", "url", "headers" };
     private static readonly HashSet<string> s_budgetFields = new(StringComparer.Ordinal) { "daily_usd", "monthly_usd" };
+    private static readonly HashSet<string> s_securityFields = new(StringComparer.Ordinal) { "pii", "pii_name_fields", "prompt_injection" };
+    private static readonly HashSet<string> s_limitFields = new(StringComparer.Ordinal) { "max_concurrent_runs" };
+    private static readonly string[] s_piiPolicies = ["redact", "block", "off"];
+    private static readonly string[] s_injectionPolicies = ["warn", "block", "approve"];
 
     /// <summary>Parses a DOMAIN.md text.</summary>
     /// <param name="text">The file content; a file without a leading <c>---</c> line is all prompt layer.</param>
@@ -49,6 +54,27 @@ public static class DomainLoader
             var budget = new FrontmatterReader(budgetMap, path, lineOffset: 1, issues, "budget.");
             budget.WarnUnknownFields(s_budgetFields);
             domain = domain with { DailyBudgetUsd = budget.Usd("daily_usd"), MonthlyBudgetUsd = budget.Usd("monthly_usd") };
+        }
+
+        if (reader.Mapping("security") is { } securityMap)
+        {
+            var security = new FrontmatterReader(securityMap, path, lineOffset: 1, issues, "security.");
+            security.WarnUnknownFields(s_securityFields);
+            var defaults = DomainSecurityPolicy.Default;
+            domain = domain with
+            {
+                Security = new DomainSecurityPolicy(
+                    security.OneOf("pii", s_piiPolicies) is { } pii ? Enum.Parse<PiiPolicy>(pii, ignoreCase: true) : defaults.Pii,
+                    security.StringList("pii_name_fields"),
+                    security.OneOf("prompt_injection", s_injectionPolicies) is { } injection ? Enum.Parse<InjectionPolicy>(injection, ignoreCase: true) : defaults.PromptInjection),
+            };
+        }
+
+        if (reader.Mapping("limits") is { } limitsMap)
+        {
+            var limits = new FrontmatterReader(limitsMap, path, lineOffset: 1, issues, "limits.");
+            limits.WarnUnknownFields(s_limitFields);
+            domain = domain with { MaxConcurrentRuns = limits.Int("max_concurrent_runs", 1, 10_000) };
         }
 
         if (reader.Mapping("mcp_servers") is { } servers)

@@ -1,3 +1,4 @@
+using AgentFunctions.Core.Safety;
 using AgentFunctions.Core.Skills;
 
 namespace AgentFunctions.Core.Tests.Skills;
@@ -73,5 +74,35 @@ public sealed class DomainLoaderTests
         Assert.NotNull(domain);
         Assert.Equal([2, 3], issues.Where(i => !i.IsError && i.Code == SkillIssueCodes.UnknownField).Select(i => i.Line));
         Assert.Contains(issues, i => i.Message.Contains("'budget.weekly_usd'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Parse_SecurityAndLimits_ReadsPoliciesAndDefaultsTheRest()
+    {
+        var issues = new List<SkillIssue>();
+
+        var domain = DomainLoader.Parse(
+            "---\nsecurity: { pii: block, pii_name_fields: [candidate_name], prompt_injection: approve }\nlimits: { max_concurrent_runs: 3 }\n---\n# HR", Path, issues);
+        var plain = DomainLoader.Parse("---\nsecurity: { pii: off }\n---\n# HR", Path, issues);
+
+        Assert.Empty(issues);
+        Assert.Equal(new[] { "candidate_name" }, domain!.Security.PiiNameFields);
+        Assert.Equal((PiiPolicy.Block, InjectionPolicy.Approve, 3), (domain.Security.Pii, domain.Security.PromptInjection, domain.MaxConcurrentRuns));
+        Assert.Equal((PiiPolicy.Off, InjectionPolicy.Warn, (int?)null), (plain!.Security.Pii, plain.Security.PromptInjection, plain.MaxConcurrentRuns));
+    }
+
+    [Theory]
+    [InlineData("security: { pii: mask }\n", "security.pii", 2)]
+    [InlineData("security:\n  prompt_injection: ignore\n", "security.prompt_injection", 3)]
+    [InlineData("limits: { max_concurrent_runs: 0 }\n", "limits.max_concurrent_runs", 2)]
+    public void Parse_BadSecurityOrLimit_IsAnErrorNamingFieldAndLine(string frontmatter, string field, int line)
+    {
+        var issues = new List<SkillIssue>();
+
+        Assert.Null(DomainLoader.Parse($"---\n{frontmatter}---\n# HR", Path, issues));
+
+        var issue = Assert.Single(issues);
+        Assert.Contains(field, issue.Message, StringComparison.Ordinal);
+        Assert.Equal(line, issue.Line);
     }
 }
