@@ -53,6 +53,7 @@ public static class AgentFunctionsServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddAgentFunctionsStorage(configuration);
+        services.AddApiKeys(configuration);
         services.AddSingleton(sp => new HostingInfo(hostingMode, sp.GetRequiredService<StorageClients>().Connection.Label));
         services.AddSingleton<AgentFunctions.Core.Storage.StorageProbe>();
         services.TryAddSingleton<HostReadiness>();

@@ -123,7 +123,7 @@ public sealed class LearningLoopTests(LearningLoopFixture fixture) : IClassFixtu
 
         // 5. The exported promptfoo suite runs with the real promptfoo CLI against the app and passes.
         var yaml = await _app.Http.GetStringAsync("api/knowledge/tests/hr/resume-screen/export?format=promptfoo");
-        var (exitCode, output, results) = await PromptfooAsync(yaml);
+        var (exitCode, output, results) = await PromptfooAsync(yaml, _app.App.AdminKey!);
         Assert.True(exitCode == 0, $"promptfoo exited {exitCode}:\n{output}");
         Assert.Equal(1, results["results"]!["stats"]!["successes"]!.GetValue<int>());
         Assert.Equal(0, results["results"]!["stats"]!["failures"]!.GetValue<int>());
@@ -166,7 +166,7 @@ public sealed class LearningLoopTests(LearningLoopFixture fixture) : IClassFixtu
         Assert.True(health.IsSuccessStatusCode);
     }
 
-    internal static async Task<(int ExitCode, string Output, JsonObject Results)> PromptfooAsync(string yaml)
+    internal static async Task<(int ExitCode, string Output, JsonObject Results)> PromptfooAsync(string yaml, string apiKey)
     {
         var folder = Directory.CreateTempSubdirectory("promptfoo-").FullName;
         var config = Path.Combine(folder, "suite.yaml");
@@ -181,6 +181,7 @@ public sealed class LearningLoopTests(LearningLoopFixture fixture) : IClassFixtu
         }
 
         start.Environment["PROMPTFOO_DISABLE_TELEMETRY"] = "1";
+        start.Environment[Core.Learning.Exports.PromptfooExporter.ApiKeyVariable] = apiKey;
         start.Environment["PROMPTFOO_DISABLE_UPDATE"] = "1";
         start.Environment["PROMPTFOO_CONFIG_DIR"] = Path.Combine(folder, "home");
         start.Environment["CI"] = "true";

@@ -24,6 +24,7 @@ public sealed class McpEndpointTests(AppFixture fixture)
         {
             Endpoint = new Uri(_app.Http.BaseAddress!, $"api/domains/{domain}/mcp"),
             TransportMode = HttpTransportMode.StreamableHttp,
+            AdditionalHeaders = new Dictionary<string, string> { ["Authorization"] = $"Bearer {_app.App.AdminKey}" },
         }));
 
     [Fact]

@@ -25,7 +25,7 @@ public sealed class ReadinessTests
                 ["Tools__Workspace__WorkRoot"] = work,
             };
             await using var app = await AppProcess.StartAsync(RepositoryLayout.FunctionsAssembly(AppHarness.RepositoryRoot), AppHarness.RepositoryRoot, environment);
-            using var http = new HttpClient { BaseAddress = app.BaseAddress };
+            using var http = app.CreateClient();
 
             var (status, body) = await ReadyAsync(http);
             Assert.True(status == HttpStatusCode.OK, body.ToJsonString());
@@ -73,7 +73,7 @@ public sealed class ReadinessTests
                 ["Models__OpenAI__ApiKey"] = "@Microsoft.KeyVault(VaultName=kv-missing;SecretName=openai-api-key)",
             };
             await using var app = await AppProcess.StartAsync(RepositoryLayout.FunctionsAssembly(AppHarness.RepositoryRoot), AppHarness.RepositoryRoot, environment, waitUntilHealthy: false);
-            using var http = new HttpClient { BaseAddress = app.BaseAddress };
+            using var http = app.CreateClient();
 
             var deadline = DateTime.UtcNow.AddMinutes(2);
             HttpStatusCode status;

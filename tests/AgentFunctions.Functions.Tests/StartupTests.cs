@@ -22,7 +22,7 @@ public sealed class StartupTests
             ["AzureFunctionsJobHost__extensions__durableTask__storageProvider__maxQueuePollingInterval"] = "00:00:00.250",
         };
         await using var app = await AppProcess.StartAsync(RepositoryLayout.FunctionsAssembly(AppHarness.RepositoryRoot), AppHarness.RepositoryRoot, environment, waitUntilHealthy: false);
-        using var http = new HttpClient { BaseAddress = app.BaseAddress };
+        using var http = app.CreateClient();
         AzuriteProcess? azurite = null;
         try
         {

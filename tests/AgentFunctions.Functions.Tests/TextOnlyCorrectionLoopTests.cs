@@ -89,7 +89,7 @@ public sealed partial class TextOnlyCorrectionLoopTests(TextOnlyCorrectionLoopFi
 
         // 3. The exported suite fails in promptfoo while the rule is only a candidate (not injected here).
         var yaml = await _app.Http.GetStringAsync("api/knowledge/tests/hr/resume-screen/export?format=promptfoo");
-        var (exitCode, output, results) = await LearningLoopTests.PromptfooAsync(yaml);
+        var (exitCode, output, results) = await LearningLoopTests.PromptfooAsync(yaml, _app.App.AdminKey!);
         Assert.True(exitCode != 0, $"promptfoo passed without the rule:\n{output}");
         Assert.Equal((0, 1), (results["results"]!["stats"]!["successes"]!.GetValue<int>(), results["results"]!["stats"]!["failures"]!.GetValue<int>()));
 
@@ -103,7 +103,7 @@ public sealed partial class TextOnlyCorrectionLoopTests(TextOnlyCorrectionLoopFi
         Assert.Equal(("REFL-001", "active"), (report["rules"]![0]!["ruleId"]!.GetValue<string>(), report["rules"]![0]!["statusAfter"]!.GetValue<string>()));
 
         // 5. Now the app injects the active rule, and the same suite passes in promptfoo.
-        (exitCode, output, results) = await LearningLoopTests.PromptfooAsync(yaml);
+        (exitCode, output, results) = await LearningLoopTests.PromptfooAsync(yaml, _app.App.AdminKey!);
         Assert.True(exitCode == 0, $"promptfoo exited {exitCode} with the rule active:\n{output}");
         Assert.Equal((1, 0), (results["results"]!["stats"]!["successes"]!.GetValue<int>(), results["results"]!["stats"]!["failures"]!.GetValue<int>()));
     }

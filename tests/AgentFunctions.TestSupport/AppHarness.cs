@@ -97,7 +97,7 @@ public sealed class AppHarness : IAsyncDisposable
     {
         _app = await AppProcess.StartAsync(RepositoryLayout.FunctionsAssembly(RepositoryRoot), RepositoryRoot, ForSlot(0));
         Http.Dispose();
-        Http = new HttpClient { BaseAddress = _app.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        Http = _app.CreateClient(TimeSpan.FromSeconds(30));
     }
 
     /// <summary>Starts one more app process (another host) on a free port against the same Azurite, task hub and queues.</summary>

@@ -89,7 +89,7 @@ internal sealed class InProcessEngine : IAsyncDisposable
     /// <exception cref="InvalidOperationException">The graph was refused.</exception>
     public async Task<RunView> RunAsync(string yaml, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var outcome = await Runs.CreateAsync(new RunRequest(null, yaml, null, null), "http", _sidecar.Client, cancellationToken);
+        var outcome = await Runs.CreateAsync(new RunRequest(null, yaml, null, null), "http", _sidecar.Client, caller: null, cancellationToken);
         var runId = outcome is RunAccepted accepted ? accepted.RunId : throw new InvalidOperationException($"The graph was refused: {outcome}");
         using var unobserved = RequestCounter.Unobserved();
         var deadline = DateTime.UtcNow + timeout;

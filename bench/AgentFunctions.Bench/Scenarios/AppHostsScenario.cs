@@ -31,7 +31,7 @@ internal sealed class AppHostsScenario(string root, BenchOptions options)
                 apps.Add(await StartAppAsync(azurite, profile, i, cancellationToken));
             }
 
-            using var http = new HttpClient { BaseAddress = apps[0].BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+            using var http = apps[0].CreateClient(TimeSpan.FromSeconds(60));
             await RunAsync(http, BenchGraphs.FanOut(10), cancellationToken);
             var size = options.HostsFanOut;
             var busy = new List<double>();
@@ -66,6 +66,7 @@ internal sealed class AppHostsScenario(string root, BenchOptions options)
         await using var azurite = await AzuriteProcess.StartAsync(root, cancellationToken);
         await using var app = await StartAppAsync(azurite, profile, 0, cancellationToken);
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = app.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        http.DefaultRequestHeaders.Add("x-api-key", app.AdminKey);
         const string yaml = "name: bench-one\nnodes:\n  only:\n    tool: noop\n";
         for (var i = 0; i < 20; i++)
         {

@@ -44,7 +44,7 @@ public sealed class DemoCommand(TextWriter output)
         await using var app = await AppProcess.StartAsync(RepositoryLayout.FunctionsAssembly(root, options.Configuration), root, environment, logFile: appLog, cancellationToken: cancellationToken);
         await output.WriteLineAsync($"      {app.BaseAddress} (pid {app.ProcessId}); app log: {Path.GetRelativePath(root, appLog)}");
 
-        using var http = new HttpClient { BaseAddress = app.BaseAddress };
+        using var http = app.CreateClient();
         var health = await http.GetFromJsonAsync<JsonObject>(new Uri("api/health", UriKind.Relative), cancellationToken);
         var live = health?["liveModel"]?.GetValue<bool>() == true;
         await output.WriteLineAsync(live

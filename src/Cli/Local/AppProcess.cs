@@ -6,7 +6,9 @@ namespace AgentFunctions.Cli.Local;
 /// <summary>
 /// The Functions app started as a standalone process (<c>dotnet AgentFunctions.Functions.dll</c>) on a free 127.0.0.1 port.
 /// <see cref="KillAsync"/> sends SIGKILL (a crash); <see cref="DisposeAsync"/> stops it gracefully (SIGTERM, then SIGKILL
-/// after 10 s). Both act on exactly the process this object started, by its process id.
+/// after 10 s). Both act on exactly the process this object started, by its process id. Unless the environment sets
+/// <c>Auth__AdminKey</c> (or turns authentication off), a random bootstrap admin key is generated for the process:
+/// <see cref="AdminKey"/>, and <see cref="CreateClient"/> makes HTTP clients that send it.
 /// </summary>
 public sealed class AppProcess : IAsyncDisposable
 {
@@ -14,13 +16,17 @@ public sealed class AppProcess : IAsyncDisposable
     private readonly StringBuilder _output;
     private readonly string? _logFile;
 
-    private AppProcess(Process process, StringBuilder output, int port, string? logFile)
+    private AppProcess(Process process, StringBuilder output, int port, string? logFile, string? adminKey)
     {
         _process = process;
         _output = output;
         Port = port;
         _logFile = logFile;
+        AdminKey = adminKey;
     }
+
+    /// <summary>Gets the bootstrap admin key the app was started with (scope <c>*</c>), or null when authentication is off.</summary>
+    public string? AdminKey { get; }
 
     /// <summary>Gets the HTTP port.</summary>
     public int Port { get; }
@@ -86,6 +92,14 @@ public sealed class AppProcess : IAsyncDisposable
             startInfo.Environment[key] = value;
         }
 
+        var authOff = environment.TryGetValue("Auth__Enabled", out var enabled) && string.Equals(enabled, "false", StringComparison.OrdinalIgnoreCase);
+        string? adminKey = null;
+        if (!authOff)
+        {
+            adminKey = environment.TryGetValue("Auth__AdminKey", out var given) ? given : "dev-" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24));
+            startInfo.Environment["Auth__AdminKey"] = adminKey;
+        }
+
         var output = new StringBuilder();
         var process = Process.Start(startInfo) ?? throw new InvalidOperationException("Could not start dotnet.");
         process.StandardInput.Close();
@@ -93,7 +107,7 @@ public sealed class AppProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => Append(output, e.Data, logFile);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var app = new AppProcess(process, output, chosen, logFile);
+        var app = new AppProcess(process, output, chosen, logFile, adminKey);
         if (!await app.WaitHealthyAsync(TimeSpan.FromSeconds(120), waitUntilHealthy, cancellationToken))
         {
             var log = app.Output;
@@ -102,6 +116,20 @@ public sealed class AppProcess : IAsyncDisposable
         }
 
         return app;
+    }
+
+    /// <summary>Makes an HTTP client for the app that sends <see cref="AdminKey"/> as <c>x-api-key</c>.</summary>
+    /// <param name="timeout">The request timeout (default 100 s).</param>
+    /// <returns>The client; the caller disposes it.</returns>
+    public HttpClient CreateClient(TimeSpan? timeout = null)
+    {
+        var http = new HttpClient { BaseAddress = BaseAddress, Timeout = timeout ?? TimeSpan.FromSeconds(100) };
+        if (AdminKey is not null)
+        {
+            http.DefaultRequestHeaders.Add("x-api-key", AdminKey);
+        }
+
+        return http;
     }
 
     /// <summary>Kills the process with SIGKILL, as a crash would, and waits for it to exit.</summary>

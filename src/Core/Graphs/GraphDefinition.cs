@@ -31,6 +31,12 @@ public sealed record GraphDefinition(
     /// <param name="nodeId">The node id.</param>
     /// <returns>The node, or null when the graph has none with that id.</returns>
     public GraphNode? FindNode(string nodeId) => NodesById.GetValueOrDefault(nodeId);
+
+    /// <summary>Gets the domains of the graph's skills (the part of <c>domain/skill</c> before the slash), distinct and sorted; empty
+    /// for a graph of tool nodes only. A run belongs to these domains: API keys see and act on it only when they cover all of them.</summary>
+    public IReadOnlyList<string> Domains =>
+        [.. Nodes.Where(n => n.Kind == NodeKind.Skill && n.Target.Contains('/', StringComparison.Ordinal))
+            .Select(n => n.Target[..n.Target.IndexOf('/', StringComparison.Ordinal)]).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
 }
 
 /// <summary>One declared run input.</summary>

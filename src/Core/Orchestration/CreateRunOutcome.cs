@@ -20,3 +20,8 @@ public sealed record GraphNotFound(string Graph, IReadOnlyList<string> Known) : 
 /// <param name="Title">One-line summary.</param>
 /// <param name="Errors">Each problem with its field, YAML line and node.</param>
 public sealed record RunRequestInvalid(string Title, IReadOnlyList<GraphError> Errors) : CreateRunOutcome;
+
+/// <summary>The API key may not start runs of this graph: it lacks the runner role or one of the graph's domains.</summary>
+/// <param name="Graph">The graph's name.</param>
+/// <param name="Domains">The graph's domains.</param>
+public sealed record RunForbidden(string Graph, IReadOnlyList<string> Domains) : CreateRunOutcome;

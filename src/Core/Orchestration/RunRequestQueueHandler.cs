@@ -25,7 +25,7 @@ public sealed class RunRequestQueueHandler(RunService runs)
         var request = MessageCodec.ReadRunRequest(text);
         var derivedId = "q-" + new string([.. message.MessageId.Where(char.IsAsciiLetterOrDigit)]);
         request = request with { RunId = request.RunId ?? (derivedId.Length > 64 ? derivedId[..64] : derivedId) };
-        return await runs.CreateAsync(request, "queue", client, cancellationToken) switch
+        return await runs.CreateAsync(request, "queue", client, caller: null, cancellationToken) switch
         {
             RunAccepted accepted => accepted,
             GraphNotFound nf => throw new MalformedMessageException($"Graph '{nf.Graph}' does not exist (known: {string.Join(", ", nf.Known)})."),

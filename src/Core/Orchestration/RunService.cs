@@ -21,10 +21,13 @@ public sealed partial class RunService(IRunStore store, GraphService graphs, Tim
     /// <param name="request">The request.</param>
     /// <param name="source"><c>http</c> or <c>queue</c>.</param>
     /// <param name="client">The Durable Task client of the host.</param>
+    /// <param name="caller">The API key asking, checked for the runner role on every domain of the graph once it is known; null for a
+    /// trusted source (a queue message: whoever may write to the queue may start runs).</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    /// <returns>Accepted, graph not found, or invalid with every error.</returns>
+    /// <returns>Accepted, graph not found, forbidden, or invalid with every error.</returns>
     /// <exception cref="Azure.RequestFailedException">Storage failed.</exception>
-    public async Task<CreateRunOutcome> CreateAsync(RunRequest request, string source, DurableTaskClient client, CancellationToken cancellationToken = default)
+    public async Task<CreateRunOutcome> CreateAsync(
+        RunRequest request, string source, DurableTaskClient client, Auth.ApiCaller? caller, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(client);
@@ -67,6 +70,11 @@ public sealed partial class RunService(IRunStore store, GraphService graphs, Tim
         else
         {
             return Invalid("graph", "'graph' (a catalog name) or 'graphYaml' (inline YAML) is required.");
+        }
+
+        if (caller is not null && !caller.May(Auth.ApiRole.Runner, graph.Domains))
+        {
+            return new RunForbidden(graph.Name, graph.Domains);
         }
 
         var bound = GraphInputBinder.Bind(graph, request.Inputs);
@@ -147,8 +155,30 @@ public sealed partial class RunService(IRunStore store, GraphService graphs, Tim
             header.Error, header.Inputs, new BudgetView(header.BudgetUsd, header.SpentUsd, header.ReservedUsd), header.SpentUsd,
             nodes.Any(n => n.Recorded), nodes,
             [.. rows.Values.Where(r => r.Status == NodeStatus.AwaitingApproval).OrderBy(r => r.NodeId, StringComparer.Ordinal).Select(r => new PendingApproval(r.NodeId, r.Error ?? "budget"))],
-            header.Source, header.Replay, TraceId: header.Trace?.TraceId);
+            header.Source, header.Replay, TraceId: header.Trace?.TraceId, Domains: graph?.Domains ?? []);
         return view with { Summary = RunSummary.Describe(view) };
+    }
+
+    /// <summary>The domains a run belongs to (its graph's skills' domains), for access checks; one header read (the graph is cached by hash).</summary>
+    /// <param name="runId">The run.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The domains (empty for a graph without skills or one that no longer validates), or null when the run does not exist.</returns>
+    /// <exception cref="Azure.RequestFailedException">Storage failed.</exception>
+    public async Task<IReadOnlyList<string>?> GetDomainsAsync(string runId, CancellationToken cancellationToken = default)
+    {
+        if (await store.GetHeaderAsync(runId, cancellationToken) is not { } stored)
+        {
+            return null;
+        }
+
+        try
+        {
+            return graphs.ForRun(stored.Header.GraphHash, stored.GraphYaml).Domains;
+        }
+        catch (InvalidOperationException)
+        {
+            return []; // domains unknown: only keys scoped to every domain may act on it
+        }
     }
 
     /// <summary>Reads a page of a run's events after a cursor.</summary>

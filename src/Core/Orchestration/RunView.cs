@@ -22,6 +22,7 @@ namespace AgentFunctions.Core.Orchestration;
 /// <param name="Replay">When the run replays another: the parent, the node it re-runs from, the mode and the nodes copied; else null.</param>
 /// <param name="Summary">What happened, in a few sentences (<see cref="RunSummary"/>): status and why, who cancelled or decided approvals, what a replay copied, node counts by status, cost.</param>
 /// <param name="TraceId">The W3C trace id of the run's spans (Application Insights: its operation id), or null when no trace was recorded.</param>
+/// <param name="Domains">The domains of the run's skills (<see cref="Graphs.GraphDefinition.Domains"/>): API keys see the run only when they cover all of them; empty when it has no skill node or its stored graph no longer validates.</param>
 public sealed record RunView(
     string RunId,
     string Graph,
@@ -40,7 +41,8 @@ public sealed record RunView(
     string Source = "http",
     ReplayInfo? Replay = null,
     string? Summary = null,
-    string? TraceId = null);
+    string? TraceId = null,
+    IReadOnlyList<string>? Domains = null);
 
 /// <summary>A node waiting for approval.</summary>
 /// <param name="Node">The node id.</param>

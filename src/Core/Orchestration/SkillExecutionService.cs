@@ -73,7 +73,7 @@ public sealed partial class SkillExecutionService(SkillCatalog skills, RunServic
     {
         ArgumentNullException.ThrowIfNull(skill);
         var resolved = InputOrFixture(skill, input);
-        return runs.CreateAsync(new RunRequest(null, GraphFor(skill, resolved, model), resolved, null), "http", client, cancellationToken);
+        return runs.CreateAsync(new RunRequest(null, GraphFor(skill, resolved, model), resolved, null), "http", client, caller: null, cancellationToken); // the endpoint checked the skill's domain
     }
 
     /// <summary>Gets the node id a skill's one-node run uses (the skill name).</summary>

@@ -16,12 +16,16 @@ internal static class FunctionsWorker
     {
         var builder = FunctionsApplication.CreateBuilder(args);
         builder.ConfigureFunctionsWebApplication();
+        builder.UseMiddleware<Auth.ApiKeyWorkerMiddleware>();
         builder.Services.AddAgentFunctionsCore(builder.Configuration, "functions");
         builder.Services.AddWorkspaceRetention();
         builder.Services.AddSkillsMcpServer();
         builder.Services.AddAgentFunctionsTelemetry(builder.Configuration).UseFunctionsWorkerDefaults();
         builder.Services.AddHostedService<FunctionsStartup>();
-        await builder.Build().RunAsync();
+        var app = builder.Build();
+        Auth.AuthStartup.Check(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Core.Auth.AuthOptions>>().Value, listenUrls: null,
+            app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("AgentFunctions.Auth"));
+        await app.RunAsync();
     }
 
     /// <summary>Creates the app's tables and queues (waiting for storage) and marks the app ready.</summary>

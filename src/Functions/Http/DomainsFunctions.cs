@@ -1,5 +1,7 @@
+using AgentFunctions.Core.Auth;
 using AgentFunctions.Core.Budgets;
 using AgentFunctions.Core.Skills;
+using AgentFunctions.Functions.Auth;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Options;
@@ -12,7 +14,7 @@ namespace AgentFunctions.Functions.Http;
 /// <param name="budgets">Configured domain limits.</param>
 public sealed class DomainsFunctions(SkillCatalog skills, DomainBudgetStore store, IOptions<BudgetOptions> budgets)
 {
-    /// <summary><c>GET /api/domains</c>: every domain with its budget status.</summary>
+    /// <summary><c>GET /api/domains</c>: the key's domains with their budget status.</summary>
     /// <param name="request">The request.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>200 with the domains.</returns>
@@ -20,7 +22,7 @@ public sealed class DomainsFunctions(SkillCatalog skills, DomainBudgetStore stor
     public async Task<IResult> ListAsync([HttpTrigger(AuthorizationLevel.Function, "get", Route = "domains")] HttpRequest request, CancellationToken cancellationToken)
     {
         var domains = new List<object>();
-        foreach (var name in Names())
+        foreach (var name in Names().Where(n => Access.CanRead(request, [n])))
         {
             domains.Add(View(name, await store.GetStatusAsync(name, cancellationToken)));
         }
@@ -32,10 +34,15 @@ public sealed class DomainsFunctions(SkillCatalog skills, DomainBudgetStore stor
     /// <param name="request">The request.</param>
     /// <param name="domain">The domain.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    /// <returns>200 with the domain, or 404.</returns>
+    /// <returns>200 with the domain, 403 outside the key's domains, or 404.</returns>
     [Function("GetDomain")]
     public async Task<IResult> GetAsync([HttpTrigger(AuthorizationLevel.Function, "get", Route = "domains/{domain}")] HttpRequest request, string domain, CancellationToken cancellationToken)
     {
+        if (Access.Check(request, ApiRole.Reader, domain, $"domain '{domain}'") is { } denied)
+        {
+            return denied;
+        }
+
         if (!Names().Contains(domain))
         {
             return Problems.Result(404, "domain-not-found", "Domain not found.", $"No domain named '{domain}' (no skills and no configured budget).");

@@ -1,5 +1,7 @@
+using AgentFunctions.Core.Auth;
 using AgentFunctions.Core.Graphs;
 using AgentFunctions.Core.Orchestration;
+using AgentFunctions.Functions.Auth;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 
@@ -9,15 +11,18 @@ namespace AgentFunctions.Functions.Http;
 /// <param name="graphs">The graph catalog.</param>
 public sealed class GraphsFunctions(GraphService graphs)
 {
-    /// <summary><c>GET /api/graphs</c>: every graph file, valid or not, with its errors.</summary>
+    /// <summary><c>GET /api/graphs</c>: every graph file, valid or not, with its errors and domains; a key sees the graphs whose domains it
+    /// covers (a file that does not load belongs to no known domain, so only keys scoped to <c>*</c> see it).</summary>
     /// <param name="request">The request.</param>
     /// <returns>200 with the catalog.</returns>
     [Function("ListGraphs")]
     public IResult List([HttpTrigger(AuthorizationLevel.Function, "get", Route = "graphs")] HttpRequest request) => Results.Ok(new
     {
-        graphs = graphs.Catalog.All.Select(e => new
+        graphs = graphs.Catalog.All.Select(e => (Entry: e, Domains: graphs.Catalog.TryGet(e.Name, out var g) ? g.Domains : []))
+            .Where(x => Access.CanRead(request, x.Domains)).Select(x => x.Entry).Select(e => new
         {
             name = e.Name,
+            domains = graphs.Catalog.TryGet(e.Name, out var g) ? g.Domains : [],
             file = Path.GetFileName(e.File),
             description = e.Description,
             nodes = e.NodeCount,
@@ -29,7 +34,7 @@ public sealed class GraphsFunctions(GraphService graphs)
     /// <summary><c>GET /api/graphs/{name}</c>: one valid graph with its nodes and policies.</summary>
     /// <param name="request">The request.</param>
     /// <param name="name">The graph name.</param>
-    /// <returns>200 with the graph, or 404.</returns>
+    /// <returns>200 with the graph, 403 outside the key's domains, or 404.</returns>
     [Function("GetGraph")]
     public IResult Get([HttpTrigger(AuthorizationLevel.Function, "get", Route = "graphs/{name}")] HttpRequest request, string name)
     {
@@ -38,11 +43,17 @@ public sealed class GraphsFunctions(GraphService graphs)
             return Problems.Result(404, "graph-not-found", "Graph not found.", $"No valid graph named '{name}'.");
         }
 
+        if (Access.Check(request, ApiRole.Reader, graph.Domains, $"graph '{name}'") is { } denied)
+        {
+            return denied;
+        }
+
         return Results.Ok(new
         {
             name = graph.Name,
             description = graph.Description,
             hash = graph.ContentHash,
+            domains = graph.Domains,
             budget = new { maxCostUsd = graph.Budget.MaxCostUsd },
             inputs = graph.Inputs.Select(i => new { name = i.Name, type = i.Type, required = i.Required, @default = i.Default, description = i.Description }),
             nodes = graph.Nodes.Select(n => new

@@ -1,11 +1,14 @@
+using AgentFunctions.Core.Auth;
 using AgentFunctions.Core.Learning;
 using AgentFunctions.Core.Learning.Corrections;
 using AgentFunctions.Core.Learning.Exports;
 using AgentFunctions.Core.Learning.Messages;
 using AgentFunctions.Core.Learning.Queries;
 using AgentFunctions.Core.Learning.Validation;
+using AgentFunctions.Core.Orchestration;
 using AgentFunctions.Core.Skills;
 using AgentFunctions.Core.Storage;
+using AgentFunctions.Functions.Auth;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Options;
@@ -21,6 +24,7 @@ namespace AgentFunctions.Functions.Http;
 /// <param name="storage">The queues the work goes to.</param>
 /// <param name="payloads">Moves large messages to blobs.</param>
 /// <param name="options">The learning queues' names.</param>
+/// <param name="runs">Finds a corrected run's domains.</param>
 public sealed class KnowledgeFunctions(
     IExecutionLookup executions,
     LearningService learning,
@@ -29,7 +33,8 @@ public sealed class KnowledgeFunctions(
     SkillCatalog skills,
     StorageClients storage,
     PayloadStore payloads,
-    IOptions<LearningOptions> options)
+    IOptions<LearningOptions> options,
+    RunService runs)
 {
     /// <summary><c>POST /api/runs/{runId}/nodes/{nodeId}/corrections</c> (<c>{"text", "correctedOutput", "by"}</c>): corrects a skill execution.</summary>
     /// <param name="request">The request.</param>
@@ -42,6 +47,11 @@ public sealed class KnowledgeFunctions(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "runs/{runId}/nodes/{nodeId}/corrections")] HttpRequest request, string runId, string nodeId,
         CancellationToken cancellationToken)
     {
+        if (await RunsFunctions.DenyAsync(request, runs, runId, ApiRole.Runner, cancellationToken) is { } denied)
+        {
+            return denied;
+        }
+
         var (body, problem) = await Bodies.ReadAsync<CorrectionBody>(request, cancellationToken);
         if (problem is not null)
         {
@@ -81,7 +91,7 @@ public sealed class KnowledgeFunctions(
     /// <returns>200 with the corrections.</returns>
     [Function("ListCorrections")]
     public async Task<IResult> ListCorrectionsAsync([HttpTrigger(AuthorizationLevel.Function, "get", Route = "knowledge/corrections")] HttpRequest request, CancellationToken cancellationToken) =>
-        Results.Ok(new { corrections = await queries.ListCorrectionsAsync(SkillOf(request), cancellationToken) });
+        DenySkill(request, ApiRole.Reader) ?? Results.Ok(new { corrections = Visible(request, await queries.ListCorrectionsAsync(SkillOf(request), cancellationToken), c => c.SkillId) });
 
     /// <summary><c>GET /api/knowledge/reflexions?skill=d/s</c>.</summary>
     /// <param name="request">The request.</param>
@@ -89,7 +99,7 @@ public sealed class KnowledgeFunctions(
     /// <returns>200 with the rules.</returns>
     [Function("ListReflexions")]
     public async Task<IResult> ListReflexionsAsync([HttpTrigger(AuthorizationLevel.Function, "get", Route = "knowledge/reflexions")] HttpRequest request, CancellationToken cancellationToken) =>
-        Results.Ok(new { reflexions = await queries.ListReflexionsAsync(SkillOf(request), cancellationToken) });
+        DenySkill(request, ApiRole.Reader) ?? Results.Ok(new { reflexions = Visible(request, await queries.ListReflexionsAsync(SkillOf(request), cancellationToken), r => r.SkillId) });
 
     /// <summary><c>GET /api/knowledge/tests?skill=d/s</c>.</summary>
     /// <param name="request">The request.</param>
@@ -97,7 +107,7 @@ public sealed class KnowledgeFunctions(
     /// <returns>200 with the regression tests.</returns>
     [Function("ListRegressionTests")]
     public async Task<IResult> ListTestsAsync([HttpTrigger(AuthorizationLevel.Function, "get", Route = "knowledge/tests")] HttpRequest request, CancellationToken cancellationToken) =>
-        Results.Ok(new { tests = await queries.ListTestsAsync(SkillOf(request), cancellationToken) });
+        DenySkill(request, ApiRole.Reader) ?? Results.Ok(new { tests = Visible(request, await queries.ListTestsAsync(SkillOf(request), cancellationToken), t => t.SkillId) });
 
     /// <summary><c>GET /api/knowledge/stats?skill=d/s</c>: accept rate per day, corrections, rules by status, test pass rate.</summary>
     /// <param name="request">The request.</param>
@@ -105,9 +115,9 @@ public sealed class KnowledgeFunctions(
     /// <returns>200 with the stats of one skill, or of every skill without <c>skill</c>.</returns>
     [Function("KnowledgeStats")]
     public async Task<IResult> StatsAsync([HttpTrigger(AuthorizationLevel.Function, "get", Route = "knowledge/stats")] HttpRequest request, CancellationToken cancellationToken) =>
-        SkillOf(request) is { } skill
+        DenySkill(request, ApiRole.Reader) ?? (SkillOf(request) is { } skill
             ? Results.Ok(await queries.GetStatsAsync(skill, cancellationToken))
-            : Results.Ok(new { skills = await queries.ListStatsAsync(cancellationToken) });
+            : Results.Ok(new { skills = Visible(request, await queries.ListStatsAsync(cancellationToken), s => s.SkillId) }));
 
     /// <summary><c>POST /api/knowledge/validate/{domain}/{skill}</c>: queues a run of the skill's regression tests.</summary>
     /// <param name="request">The request.</param>
@@ -120,6 +130,11 @@ public sealed class KnowledgeFunctions(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "knowledge/validate/{domain}/{skill}")] HttpRequest request, string domain, string skill, CancellationToken cancellationToken)
     {
         var id = $"{domain}/{skill}";
+        if (Access.Check(request, ApiRole.Runner, domain, $"validating '{id}'") is { } denied)
+        {
+            return denied;
+        }
+
         if (skills.Find(id) is null)
         {
             return Problems.Result(404, "skill-not-found", "Skill not found.", $"No skill '{id}'.");
@@ -140,7 +155,8 @@ public sealed class KnowledgeFunctions(
     [Function("ListValidations")]
     public async Task<IResult> ListValidationsAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "knowledge/validations/{domain}/{skill}")] HttpRequest request, string domain, string skill, CancellationToken cancellationToken) =>
-        Results.Ok(new { validations = await queries.ListValidationsAsync($"{domain}/{skill}", cancellationToken) });
+        Access.Check(request, ApiRole.Reader, domain, $"the validations of '{domain}/{skill}'")
+            ?? Results.Ok(new { validations = await queries.ListValidationsAsync($"{domain}/{skill}", cancellationToken) });
 
     /// <summary><c>GET /api/knowledge/validations/{domain}/{skill}/{validationId}</c>: results per test and per rule.</summary>
     /// <param name="request">The request.</param>
@@ -153,9 +169,9 @@ public sealed class KnowledgeFunctions(
     public async Task<IResult> GetValidationAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "knowledge/validations/{domain}/{skill}/{validationId}")] HttpRequest request,
         string domain, string skill, string validationId, CancellationToken cancellationToken) =>
-        await queries.GetValidationAsync($"{domain}/{skill}", validationId, cancellationToken) is { } report
+        Access.Check(request, ApiRole.Reader, domain, $"the validations of '{domain}/{skill}'") ?? (await queries.GetValidationAsync($"{domain}/{skill}", validationId, cancellationToken) is { } report
             ? Results.Ok(report)
-            : Problems.Result(404, "validation-not-found", "Validation not found.", $"No validation '{validationId}' of {domain}/{skill}.");
+            : Problems.Result(404, "validation-not-found", "Validation not found.", $"No validation '{validationId}' of {domain}/{skill}."));
 
     /// <summary><c>GET /api/knowledge/tests/{domain}/{skill}/export?format=promptfoo|deepeval&amp;rubric=&amp;baseUrl=</c>.</summary>
     /// <param name="request">The request.</param>
@@ -169,6 +185,11 @@ public sealed class KnowledgeFunctions(
     {
         ArgumentNullException.ThrowIfNull(request);
         var id = $"{domain}/{skill}";
+        if (Access.Check(request, ApiRole.Reader, domain, $"the regression tests of '{id}'") is { } denied)
+        {
+            return denied;
+        }
+
         var tests = await queries.ListTestsAsync(id, cancellationToken);
         string? baseUrl = request.Query["baseUrl"];
         var target = baseUrl is not null && Uri.TryCreate(baseUrl, UriKind.Absolute, out var given) ? given : new Uri($"{request.Scheme}://{request.Host}");
@@ -192,6 +213,15 @@ public sealed class KnowledgeFunctions(
             var other => Problems.Result(400, "invalid-format", "Unknown export format.", $"'{other}' is not promptfoo or deepeval."),
         };
     }
+
+    // With ?skill=d/s the caller must read domain d; without it, lists show only the skills of the caller's domains.
+    private static IResult? DenySkill(HttpRequest request, ApiRole role) =>
+        SkillOf(request) is { } skill ? Access.Check(request, role, DomainOf(skill), $"the knowledge of '{skill}'") : null;
+
+    private static List<T> Visible<T>(HttpRequest request, IEnumerable<T> items, Func<T, string> skillOf) =>
+        [.. items.Where(i => Access.CanRead(request, [DomainOf(skillOf(i))]))];
+
+    private static string DomainOf(string skillId) => skillId.Split('/')[0];
 
     private static string? SkillOf(HttpRequest request) => request.Query["skill"] is { Count: > 0 } skill ? skill.ToString() : null;
 

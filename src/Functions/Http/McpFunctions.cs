@@ -17,13 +17,18 @@ public sealed class McpFunctions(SkillTools tools, McpStreamableHttp mcp)
     /// <param name="request">The request.</param>
     /// <param name="domain">The domain whose skills are the tools.</param>
     /// <param name="client">The Durable Task client that starts the skill runs.</param>
-    /// <returns>Nothing once the SDK has written the response; 404 for an unknown domain; 405 for GET and DELETE.</returns>
+    /// <returns>Nothing once the SDK has written the response; 403 unless the key is a runner of the domain; 404 for an unknown domain; 405 for GET and DELETE.</returns>
     [Function("Mcp")]
     public async Task<IResult> ServeAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", "post", "delete", Route = "domains/{domain}/mcp")] HttpRequest request, string domain,
         [DurableClient] DurableTaskClient client)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (Auth.Access.Check(request, Core.Auth.ApiRole.Runner, domain, $"the MCP server of domain '{domain}' (its tools execute skills)") is { } denied)
+        {
+            return denied;
+        }
+
         if (!tools.HasDomain(domain))
         {
             return Problems.Result(404, "domain-not-found", "Domain not found.", $"No domain named '{domain}' (no skills and no DOMAIN.md), so no MCP tools.");

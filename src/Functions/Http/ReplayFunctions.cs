@@ -15,12 +15,17 @@ public sealed class ReplayFunctions(RunService runs)
     /// <param name="runId">The parent run.</param>
     /// <param name="client">The Durable Task client.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    /// <returns>202, 400 naming the field, 404, or 409 while the parent runs.</returns>
+    /// <returns>202, 400 naming the field, 403 outside the key's domains or for a reader key, 404, or 409 while the parent runs.</returns>
     [Function("ReplayRun")]
     public async Task<IResult> ReplayAsync(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "runs/{runId}/replay")] HttpRequest request, string runId,
         [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
     {
+        if (await RunsFunctions.DenyAsync(request, runs, runId, Core.Auth.ApiRole.Runner, cancellationToken) is { } denied)
+        {
+            return denied;
+        }
+
         var (body, problem) = await Bodies.ReadAsync<ReplayBody>(request, cancellationToken);
         if (problem is not null)
         {

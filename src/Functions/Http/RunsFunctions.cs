@@ -1,5 +1,7 @@
 using System.Text.Json;
+using AgentFunctions.Core.Auth;
 using AgentFunctions.Core.Orchestration;
+using AgentFunctions.Functions.Auth;
 using AgentFunctions.Core.Orchestration.Messages;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
@@ -15,7 +17,7 @@ public sealed class RunsFunctions(RunService runs)
     /// <param name="request">The request.</param>
     /// <param name="client">The Durable Task client.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    /// <returns>202, or a problem (400 invalid JSON or graph or inputs, 404 unknown graph).</returns>
+    /// <returns>202, or a problem (400 invalid JSON or graph or inputs, 403 a graph outside the key's domains or a reader key, 404 unknown graph).</returns>
     [Function("CreateRun")]
     public async Task<IResult> CreateAsync(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "runs")] HttpRequest request, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
@@ -36,7 +38,7 @@ public sealed class RunsFunctions(RunService runs)
             return Problems.Result(400, "invalid-json", "The request body is empty.", "Send {\"graph\": \"<name>\", \"inputs\": {…}}.");
         }
 
-        return await runs.CreateAsync(body, "http", client, cancellationToken) switch
+        return await runs.CreateAsync(body, "http", client, request.Caller(), cancellationToken) switch
         {
             RunAccepted accepted => Results.Accepted($"/api/runs/{accepted.RunId}", new
             {
@@ -47,6 +49,7 @@ public sealed class RunsFunctions(RunService runs)
             }),
             GraphNotFound notFound => Problems.Result(404, "graph-not-found", "Graph not found.",
                 $"No graph named '{notFound.Graph}'. Known graphs: {string.Join(", ", notFound.Known)}."),
+            RunForbidden forbidden => Access.Check(request, ApiRole.Runner, forbidden.Domains, $"running graph '{forbidden.Graph}'")!,
             RunRequestInvalid invalid => Problems.Result(400, "invalid-run-request", invalid.Title,
                 string.Join("\n", invalid.Errors.Select(e => e.ToString())), invalid.Errors),
             _ => throw new InvalidOperationException("Unknown run outcome."),
@@ -57,22 +60,29 @@ public sealed class RunsFunctions(RunService runs)
     /// <param name="request">The request.</param>
     /// <param name="runId">The run.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    /// <returns>200 with the run, or 404.</returns>
+    /// <returns>200 with the run, 403 outside the key's domains, or 404.</returns>
     [Function("GetRun")]
     public async Task<IResult> GetAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "runs/{runId}")] HttpRequest request, string runId, CancellationToken cancellationToken) =>
-        await runs.GetAsync(runId, cancellationToken) is { } view ? Results.Ok(view) : RunNotFound(runId);
+        await runs.GetAsync(runId, cancellationToken) is { } view
+            ? Access.Check(request, ApiRole.Reader, view.Domains ?? [], $"run '{runId}'") ?? Results.Ok(view)
+            : RunNotFound(runId);
 
     /// <summary><c>GET /api/runs/{runId}/events?after={seq}&amp;limit=</c>: events in order, resumable from a cursor.</summary>
     /// <param name="request">The request (<c>after</c>, <c>limit</c> in the query).</param>
     /// <param name="runId">The run.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    /// <returns>200 with a page of events, or 404.</returns>
+    /// <returns>200 with a page of events, 403 outside the key's domains, or 404.</returns>
     [Function("GetRunEvents")]
     public async Task<IResult> GetEventsAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "runs/{runId}/events")] HttpRequest request, string runId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (await DenyAsync(request, runId, ApiRole.Reader, cancellationToken) is { } denied)
+        {
+            return denied;
+        }
+
         var after = long.TryParse(request.Query["after"], System.Globalization.CultureInfo.InvariantCulture, out var a) ? a : 0;
         var limit = int.TryParse(request.Query["limit"], System.Globalization.CultureInfo.InvariantCulture, out var l) ? l : 200;
         return await runs.GetEventsAsync(runId, after, limit, cancellationToken) is { } page ? Results.Ok(page) : RunNotFound(runId);
@@ -89,6 +99,11 @@ public sealed class RunsFunctions(RunService runs)
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "runs/{runId}/approvals")] HttpRequest request, string runId,
         [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
     {
+        if (await DenyAsync(request, runId, ApiRole.Runner, cancellationToken) is { } denied)
+        {
+            return denied;
+        }
+
         var (body, problem) = await Bodies.ReadAsync<ApprovalRequest>(request, cancellationToken);
         if (problem is not null)
         {
@@ -120,6 +135,11 @@ public sealed class RunsFunctions(RunService runs)
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "runs/{runId}/cancel")] HttpRequest request, string runId,
         [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
     {
+        if (await DenyAsync(request, runId, ApiRole.Runner, cancellationToken) is { } denied)
+        {
+            return denied;
+        }
+
         var (body, problem) = await Bodies.ReadAsync<CancelRequest>(request, cancellationToken);
         return problem ?? await runs.CancelAsync(runId, body?.By, body?.Reason, client, cancellationToken) switch
         {
@@ -138,12 +158,37 @@ public sealed class RunsFunctions(RunService runs)
     /// <returns>200 with the comparison, or 404 naming the missing run.</returns>
     [Function("CompareRuns")]
     public async Task<IResult> CompareAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "runs/{runA}/compare/{runB}")] HttpRequest request, string runA, string runB, CancellationToken cancellationToken) =>
-        await runs.CompareAsync(runA, runB, cancellationToken) switch
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "runs/{runA}/compare/{runB}")] HttpRequest request, string runA, string runB, CancellationToken cancellationToken)
+    {
+        foreach (var runId in new[] { runA, runB })
+        {
+            if (await DenyAsync(request, runId, ApiRole.Reader, cancellationToken) is { } denied)
+            {
+                return denied;
+            }
+        }
+
+        return await runs.CompareAsync(runA, runB, cancellationToken) switch
         {
             ({ } comparison, _) => Results.Ok(comparison),
             (_, var missing) => RunNotFound(missing!),
         };
+    }
+
+    /// <summary>404 when the run does not exist, 403 when the caller may not act on it with <paramref name="role"/>, else null.</summary>
+    /// <param name="request">The authenticated request.</param>
+    /// <param name="runs">The run service.</param>
+    /// <param name="runId">The run.</param>
+    /// <param name="role">The role the action needs.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The problem, or null when allowed.</returns>
+    internal static async Task<IResult?> DenyAsync(HttpRequest request, RunService runs, string runId, ApiRole role, CancellationToken cancellationToken) =>
+        await runs.GetDomainsAsync(runId, cancellationToken) is { } domains
+            ? Access.Check(request, role, domains, $"run '{runId}'")
+            : RunNotFound(runId);
+
+    private Task<IResult?> DenyAsync(HttpRequest request, string runId, ApiRole role, CancellationToken cancellationToken) =>
+        DenyAsync(request, runs, runId, role, cancellationToken);
 
     internal static IResult RunNotFound(string runId) => Problems.Result(404, "run-not-found", "Run not found.", $"No run with id '{runId}'.");
 

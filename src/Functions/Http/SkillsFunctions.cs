@@ -1,9 +1,11 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using AgentFunctions.Core.Auth;
 using AgentFunctions.Core.Context;
 using AgentFunctions.Core.Orchestration;
 using AgentFunctions.Core.Orchestration.Messages;
 using AgentFunctions.Core.Skills;
+using AgentFunctions.Functions.Auth;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
@@ -19,14 +21,15 @@ public sealed class SkillsFunctions(SkillCatalog skills, SkillExecutionService e
     private const int DefaultWaitSeconds = 30;
     private const int MaxWaitSeconds = 120;
 
-    /// <summary><c>GET /api/skills</c>: every skill, with load issues.</summary>
+    /// <summary><c>GET /api/skills</c>: the skills of the key's domains, with their load issues.</summary>
     /// <param name="request">The request.</param>
     /// <returns>200 with the skills.</returns>
     [Function("ListSkills")]
     public IResult List([HttpTrigger(AuthorizationLevel.Function, "get", Route = "skills")] HttpRequest request) => Results.Ok(new
     {
-        skills = skills.All.Select(s => Summary(s)),
-        issues = skills.Issues.Select(i => new { file = i.Path, line = i.Line, error = i.IsError, message = i.Message }),
+        skills = skills.All.Where(s => Access.CanRead(request, [s.Domain])).Select(s => Summary(s)),
+        issues = skills.Issues.Where(i => Access.CanRead(request, [DomainOfFile(i.Path)]))
+            .Select(i => new { file = i.Path, line = i.Line, error = i.IsError, message = i.Message }),
     });
 
     /// <summary><c>GET /api/skills/{domain}/{skill}</c>: one skill with its validation report, routes and schemas.</summary>
@@ -36,7 +39,7 @@ public sealed class SkillsFunctions(SkillCatalog skills, SkillExecutionService e
     /// <returns>200 with the skill, or 404.</returns>
     [Function("GetSkill")]
     public IResult Get([HttpTrigger(AuthorizationLevel.Function, "get", Route = "skills/{domain}/{skill}")] HttpRequest request, string domain, string skill) =>
-        skills.Find($"{domain}/{skill}") is { } found
+        Access.Check(request, ApiRole.Reader, domain, $"skill '{domain}/{skill}'") ?? (skills.Find($"{domain}/{skill}") is { } found
             ? Results.Ok(new
             {
                 skill = Summary(found),
@@ -46,7 +49,7 @@ public sealed class SkillsFunctions(SkillCatalog skills, SkillExecutionService e
                 outputSchema = found.OutputSchema?.Node,
                 validation = Validation(SkillValidator.ValidateSkill(skills.Root, found.Id)),
             })
-            : NotFound(domain, skill);
+            : NotFound(domain, skill));
 
     /// <summary><c>POST /api/skills/{domain}/{skill}/execute</c>: runs one skill as a one-node run, or dry-runs it.</summary>
     /// <param name="request">The request (<c>{"input", "modelOverride", "dryRun", "waitSeconds"}</c>).</param>
@@ -54,13 +57,19 @@ public sealed class SkillsFunctions(SkillCatalog skills, SkillExecutionService e
     /// <param name="skill">The skill name.</param>
     /// <param name="client">The Durable Task client.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    /// <returns>200 with the output (or the dry run), 202 when it runs longer than <c>waitSeconds</c>, 400, or 404.</returns>
+    /// <returns>200 with the output (or the dry run, which a reader key may ask for), 202 when it runs longer than <c>waitSeconds</c>, 400,
+    /// 403 outside the key's domains or for a reader key, or 404.</returns>
     [Function("ExecuteSkill")]
     public async Task<IResult> ExecuteAsync(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "skills/{domain}/{skill}/execute")] HttpRequest request, string domain, string skill,
         [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (Access.Check(request, ApiRole.Reader, domain, $"skill '{domain}/{skill}'") is { } unreadable)
+        {
+            return unreadable;
+        }
+
         if (skills.Find($"{domain}/{skill}") is not { } found)
         {
             return NotFound(domain, skill);
@@ -82,6 +91,11 @@ public sealed class SkillsFunctions(SkillCatalog skills, SkillExecutionService e
             if (body.DryRun == true)
             {
                 return Results.Ok(execution.DryRun(found, body.Input, body.ModelOverride));
+            }
+
+            if (Access.Check(request, ApiRole.Runner, domain, $"executing skill '{found.Id}'") is { } denied)
+            {
+                return denied;
             }
 
             return await execution.StartAsync(found, body.Input, body.ModelOverride, client, cancellationToken) switch
@@ -139,6 +153,13 @@ public sealed class SkillsFunctions(SkillCatalog skills, SkillExecutionService e
         maxOutputTokens = s.MaxOutputTokens,
         output = s.OutputFormat,
     };
+
+    // The domain folder of a skill file (skills/<domain>/…), or "" for a file outside any domain (WORKSPACE.md).
+    private string DomainOfFile(string path)
+    {
+        var relative = Path.GetRelativePath(skills.Root, path).Replace('\\', '/');
+        return relative.Contains('/', StringComparison.Ordinal) && !relative.StartsWith("..", StringComparison.Ordinal) ? relative[..relative.IndexOf('/', StringComparison.Ordinal)] : string.Empty;
+    }
 
     private static IResult NotFound(string domain, string skill) =>
         Problems.Result(404, "skill-not-found", "Skill not found.", $"No skill '{domain}/{skill}'.");

@@ -15,7 +15,8 @@ namespace AgentFunctions.Functions.Standalone;
 /// Serves the app's HTTP functions on ASP.NET Core without the Functions host, binding parameters as the isolated worker
 /// does: <see cref="HttpRequest"/>, <c>[DurableClient]</c> <see cref="DurableTaskClient"/>, <see cref="CancellationToken"/>, and
 /// other parameters by name from the route values, then the query string (case-insensitive). Until the host is ready
-/// (storage answering, the Durable Task worker started) every function but the anonymous ones (<c>/api/health</c>, <c>/api/ready</c>) answers 503.
+/// (storage answering, the Durable Task worker started) every function but the anonymous ones (<c>/api/health</c>, <c>/api/ready</c>) answers 503;
+/// after that each of them needs an API key (<see cref="Auth.RequestAuthentication"/>).
 /// </summary>
 internal static class HttpFunctionEndpoints
 {
@@ -42,6 +43,12 @@ internal static class HttpFunctionEndpoints
         if (readiness.Waiting is { } waiting && function.AuthLevel != AuthorizationLevel.Anonymous)
         {
             await Results.Problem(statusCode: 503, title: "The app is starting.", detail: waiting, type: "https://agentfunctions.dev/problems/starting").ExecuteAsync(context);
+            return;
+        }
+
+        if (function.AuthLevel != AuthorizationLevel.Anonymous && await Auth.RequestAuthentication.AuthenticateAsync(context) is { } unauthorized)
+        {
+            await unauthorized.ExecuteAsync(context);
             return;
         }
 

@@ -1,9 +1,11 @@
+using AgentFunctions.Core.Auth;
 using AgentFunctions.Core.Learning;
 using AgentFunctions.Core.Orchestration;
 using AgentFunctions.Core.Storage;
 using AgentFunctions.Functions.Hosting;
 using AgentFunctions.Hosting;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace AgentFunctions.Functions.Standalone;
 
@@ -51,6 +53,8 @@ internal static class StandaloneHost
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
 
         var app = builder.Build();
+        var urls = (builder.Configuration["urls"] ?? builder.Configuration["ASPNETCORE_URLS"] ?? "http://127.0.0.1:7071").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Auth.AuthStartup.Check(app.Services.GetRequiredService<IOptions<AuthOptions>>().Value, urls, app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("AgentFunctions.Auth"));
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapHttpFunctions(typeof(StandaloneHost).Assembly);

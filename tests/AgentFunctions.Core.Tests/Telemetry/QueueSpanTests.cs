@@ -28,7 +28,7 @@ public sealed class QueueSpanTests
 
         var started = await handler.HandleAsync(new InboundMessage(queue, "m-1", "name: queued\nnodes:\n  a: { tool: noop }\n", 1), async (text, ct) =>
         {
-            var accepted = Assert.IsType<RunAccepted>(await engine.Runs.CreateAsync(new RunRequest(null, text, null, null), "queue", engine.Client, ct));
+            var accepted = Assert.IsType<RunAccepted>(await engine.Runs.CreateAsync(new RunRequest(null, text, null, null), "queue", engine.Client, caller: null, ct));
             runId = accepted.RunId;
         });
         var malformed = await handler.HandleAsync(new InboundMessage(queue, "m-2", "not yaml", 1), (_, _) => throw new MalformedMessageException("not a run request"));

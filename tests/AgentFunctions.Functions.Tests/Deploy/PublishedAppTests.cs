@@ -30,7 +30,7 @@ public sealed class PublishedAppTests(PublishedPackage package)
         try
         {
             await using var app = await AppProcess.StartAsync(Path.Combine(package.Folder, "AgentFunctions.Functions.dll"), package.Folder, environment);
-            using var http = new HttpClient { BaseAddress = app.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+            using var http = app.CreateClient(TimeSpan.FromSeconds(30));
 
             var health = (await http.GetFromJsonAsync<JsonObject>("api/health"))!;
             Assert.Equal("alive", health["status"]!.GetValue<string>());

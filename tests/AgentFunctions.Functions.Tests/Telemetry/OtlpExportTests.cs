@@ -36,7 +36,7 @@ public sealed class OtlpExportTests
             ["OTEL_METRIC_EXPORT_INTERVAL"] = "500",
         };
         await using var app = await AppProcess.StartAsync(RepositoryLayout.FunctionsAssembly(AppHarness.RepositoryRoot), AppHarness.RepositoryRoot, environment);
-        using var http = new HttpClient { BaseAddress = app.BaseAddress };
+        using var http = app.CreateClient();
 
         using var submitted = await http.PostAsJsonAsync("api/runs", new { graphYaml = "name: exported\nnodes:\n  first: { tool: noop }\n  second: { tool: noop, needs: first }\n" });
         var runId = (await submitted.Content.ReadFromJsonAsync<JsonObject>())!["runId"]!.GetValue<string>();

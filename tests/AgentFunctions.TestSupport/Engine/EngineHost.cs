@@ -96,7 +96,7 @@ public sealed class EngineHost : IAsyncDisposable
     /// <returns>The run as <c>GET /api/runs/{id}</c> shows it.</returns>
     public async Task<RunView> RunAsync(string? yaml, string? graph = null, JsonObject? inputs = null, TimeSpan? timeout = null)
     {
-        var accepted = Assert.IsType<RunAccepted>(await Runs.CreateAsync(new RunRequest(graph, yaml, inputs, null), "http", Client));
+        var accepted = Assert.IsType<RunAccepted>(await Runs.CreateAsync(new RunRequest(graph, yaml, inputs, null), "http", Client, caller: null));
         return await WaitForEndAsync(accepted.RunId, timeout ?? TimeSpan.FromMinutes(2));
     }
 

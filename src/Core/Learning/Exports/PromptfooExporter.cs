@@ -97,6 +97,9 @@ public static partial class PromptfooExporter
     // A test whose only assertion is the rubric would pass without checking anything: left out unless rubrics are exported.
     private static bool Runnable(RegressionTest test, bool includeRubric) => includeRubric ? test.Assertions.Count > 0 : test.Assertions.Any(a => a.IsDeterministic);
 
+    /// <summary>The environment variable the exported suite reads the app's API key from (a runner key of the skill's domain).</summary>
+    public const string ApiKeyVariable = "AGENTFUNCTIONS_API_KEY";
+
     private static Dictionary<string, object?> Provider(string skillId, Uri baseUrl)
     {
         var slash = skillId.IndexOf('/', StringComparison.Ordinal);
@@ -109,7 +112,8 @@ public static partial class PromptfooExporter
             {
                 ["url"] = url,
                 ["method"] = "POST",
-                ["headers"] = new Dictionary<string, object?> { ["Content-Type"] = "application/json" },
+                // The API key is not written into the suite: promptfoo renders {{env.X}} from its environment.
+                ["headers"] = new Dictionary<string, object?> { ["Content-Type"] = "application/json", ["x-api-key"] = "{{env." + ApiKeyVariable + "}}" },
                 ["body"] = new Dictionary<string, object?> { ["input"] = "{{ input | dump }}", ["waitSeconds"] = WaitSeconds },
                 ["transformResponse"] = "json.output",
             },
