@@ -51,6 +51,10 @@ param openAIApiKey string = ''
 @secure()
 param anthropicApiKey string = ''
 
+@description('Bootstrap admin API key of the app (Auth__AdminKey, at least 32 characters) to store in Key Vault as secret auth-admin-key; empty (the default) leaves it to `az keyvault secret set`.')
+@secure()
+param authAdminKey string = ''
+
 @description('OpenAI-compatible endpoint (Models__OpenAI__Endpoint); empty for api.openai.com.')
 param openAIEndpoint string = ''
 
@@ -98,6 +102,7 @@ var functionAppName = 'func-${resourceToken}'
 var deploymentContainerName = 'app-package-${take(functionAppName, 32)}-${take(resourceToken, 7)}'
 var openAIApiKeySecretName = 'openai-api-key'
 var anthropicApiKeySecretName = 'anthropic-api-key'
+var authAdminKeySecretName = 'auth-admin-key'
 
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
   name: 'id-${resourceToken}'
@@ -133,8 +138,10 @@ module keyVault 'modules/keyvault.bicep' = {
     tags: tags
     openAIApiKeySecretName: openAIApiKeySecretName
     anthropicApiKeySecretName: anthropicApiKeySecretName
+    authAdminKeySecretName: authAdminKeySecretName
     openAIApiKey: openAIApiKey
     anthropicApiKey: anthropicApiKey
+    authAdminKey: authAdminKey
   }
 }
 
@@ -171,6 +178,7 @@ module functionApp 'modules/functionapp.bicep' = {
     keyVaultName: keyVault.outputs.name
     openAIApiKeySecretName: openAIApiKeySecretName
     anthropicApiKeySecretName: anthropicApiKeySecretName
+    authAdminKeySecretName: authAdminKeySecretName
     runtimeVersion: runtimeVersion
     instanceMemoryMB: instanceMemoryMB
     maximumInstanceCount: maximumInstanceCount

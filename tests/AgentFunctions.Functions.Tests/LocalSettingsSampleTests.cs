@@ -28,6 +28,7 @@ public sealed class LocalSettingsSampleTests
         (AgentFunctions.Core.Learning.LearningOptions.SectionName, typeof(AgentFunctions.Core.Learning.LearningOptions)),
         (LearningModelOptions.SectionName, typeof(LearningModelOptions)),
         (StorageOptions.SectionName, typeof(StorageOptions)),
+        (AgentFunctions.Core.Auth.AuthOptions.SectionName, typeof(AgentFunctions.Core.Auth.AuthOptions)),
         (WorkspaceOptions.SectionName, typeof(WorkspaceOptions)),
         (TestRunOptions.SectionName, typeof(TestRunOptions)),
         (ShellToolOptions.SectionName, typeof(ShellToolOptions)),

@@ -57,7 +57,7 @@ public sealed class ReadinessTests
     }
 
     [Fact]
-    public async Task Ready_ModelKeyIsAnUnresolvedKeyVaultReference_Answers503NamingTheSetting_WhileHealthSaysAlive()
+    public async Task Ready_ModelOrAdminKeyIsAnUnresolvedKeyVaultReference_Answers503NamingTheSettings_WhileHealthSaysAlive()
     {
         var ports = (FreePort.Next(), FreePort.Next(), FreePort.Next());
         var work = Directory.CreateTempSubdirectory("agentfunctions-ready-kv-").FullName;
@@ -71,6 +71,7 @@ public sealed class ReadinessTests
                 ["Tools__Workspace__WorkRoot"] = work,
                 // What App Service passes through when the secret is missing or the identity may not read it.
                 ["Models__OpenAI__ApiKey"] = "@Microsoft.KeyVault(VaultName=kv-missing;SecretName=openai-api-key)",
+                ["Auth__AdminKey"] = "@Microsoft.KeyVault(VaultName=kv-missing;SecretName=auth-admin-key)",
             };
             await using var app = await AppProcess.StartAsync(RepositoryLayout.FunctionsAssembly(AppHarness.RepositoryRoot), AppHarness.RepositoryRoot, environment, waitUntilHealthy: false);
             using var http = app.CreateClient();
@@ -86,10 +87,15 @@ public sealed class ReadinessTests
 
             Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
             Assert.Equal("failed", body["checks"]!["models"]!.GetValue<string>());
-            var problem = Assert.Single(body["problems"]!.AsArray().Select(p => p!.GetValue<string>()));
-            Assert.StartsWith("Models:OpenAI:ApiKey is an unresolved Key Vault reference", problem, StringComparison.Ordinal);
+            Assert.Equal("failed", body["checks"]!["auth"]!.GetValue<string>());
+            var problems = body["problems"]!.AsArray().Select(p => p!.GetValue<string>()).ToList();
+            Assert.Equal(2, problems.Count);
+            Assert.StartsWith("Models:OpenAI:ApiKey is an unresolved Key Vault reference", problems[0], StringComparison.Ordinal);
+            Assert.StartsWith("Auth:AdminKey is an unresolved Key Vault reference", problems[1], StringComparison.Ordinal);
             using var health = await http.GetAsync("api/health");
             Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+            using var withReference = await http.GetAsync("api/skills"); // the client sends the reference's text as the key: refused
+            Assert.Equal(HttpStatusCode.Unauthorized, withReference.StatusCode);
         }
         finally
         {

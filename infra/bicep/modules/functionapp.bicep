@@ -50,6 +50,9 @@ param openAIApiKeySecretName string
 @description('Secret name of the Anthropic API key.')
 param anthropicApiKeySecretName string
 
+@description('Name of the Key Vault secret holding the bootstrap admin API key (Auth__AdminKey).')
+param authAdminKeySecretName string
+
 @description('Runtime version of the dotnet-isolated worker: the app\'s target framework (net10.0 gives 10.0).')
 param runtimeVersion string
 
@@ -188,6 +191,11 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Storage__RetryDelay: '00:00:00.800'
     Storage__MaxRetryDelay: '00:00:30'
     Storage__NetworkTimeout: '00:01:40'
+
+    // Every endpoint but /api/health and /api/ready needs an API key; the bootstrap admin key is a Key Vault secret.
+    Auth__Enabled: 'true'
+    Auth__AdminKey: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${authAdminKeySecretName})'
+    Auth__Table: 'ApiKeys'
 
     // Empty: skills/ and graphs/ are found by walking up from the app's folder (they are in the package).
     AgentFunctions__ContentRoot: ''

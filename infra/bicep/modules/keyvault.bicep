@@ -1,4 +1,4 @@
-// Key Vault for the model providers' API keys (RBAC authorization, soft delete). The app reads them through Key Vault
+// Key Vault for the model providers' API keys and the app's bootstrap admin API key (RBAC authorization, soft delete). The app reads them through Key Vault
 // references in its app settings, resolved by the platform with the app's user-assigned identity. A secret is written
 // by this template only when its @secure() parameter is non-empty; otherwise set it afterwards with
 // `az keyvault secret set` (docs/deploy.md).
@@ -19,6 +19,13 @@ param openAIApiKeySecretName string
 
 @description('Secret name of the Anthropic API key.')
 param anthropicApiKeySecretName string
+
+@description('Secret name of the bootstrap admin API key of the app (Auth__AdminKey).')
+param authAdminKeySecretName string
+
+@description('Bootstrap admin API key to store (at least 32 characters); empty (the default) leaves the secret to be set by hand.')
+@secure()
+param authAdminKey string = ''
 
 @description('OpenAI API key to store; empty (the default) leaves the secret to be set by hand.')
 @secure()
@@ -58,6 +65,14 @@ resource anthropicKey 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empt
   name: anthropicApiKeySecretName
   properties: {
     value: anthropicApiKey
+  }
+}
+
+resource adminKey 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(authAdminKey)) {
+  parent: vault
+  name: authAdminKeySecretName
+  properties: {
+    value: authAdminKey
   }
 }
 

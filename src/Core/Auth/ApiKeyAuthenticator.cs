@@ -11,10 +11,22 @@ namespace AgentFunctions.Core.Auth;
 /// <param name="options">The auth options.</param>
 public sealed class ApiKeyAuthenticator(ApiKeyStore store, IOptions<AuthOptions> options)
 {
-    private readonly string? _adminHash = options.Value.AdminKey is { Length: > 0 } admin ? ApiKeySecrets.Hash(admin) : null;
+    // An unresolved Key Vault reference is the public text of the app setting, never a key (readiness reports it).
+    private readonly string? _adminHash = options.Value.AdminKey is { Length: > 0 } admin && !IsUnresolvedReference(admin) ? ApiKeySecrets.Hash(admin) : null;
 
     /// <summary>Gets a value indicating whether requests need a key.</summary>
     public bool Enabled => options.Value.Enabled;
+
+    /// <summary>Whether a configured key is a Key Vault reference the platform did not resolve (<c>@Microsoft.KeyVault(…)</c>).</summary>
+    /// <param name="value">The setting's value.</param>
+    /// <returns>True for an unresolved reference.</returns>
+    public static bool IsUnresolvedReference(string? value) => value?.TrimStart().StartsWith("@Microsoft.KeyVault(", StringComparison.OrdinalIgnoreCase) == true;
+
+    /// <summary>What is wrong with the auth settings for readiness: an admin key that is an unresolved Key Vault reference.</summary>
+    /// <returns>Problems, empty when none.</returns>
+    public IReadOnlyList<string> Problems() => Enabled && IsUnresolvedReference(options.Value.AdminKey)
+        ? ["Auth:AdminKey is an unresolved Key Vault reference (is the secret set, and may the app's identity read it?); the bootstrap admin key is refused until it resolves."]
+        : [];
 
     /// <summary>Authenticates a presented key.</summary>
     /// <param name="presented">The key as sent, or null when the request has none.</param>

@@ -15,7 +15,8 @@ namespace AgentFunctions.Functions.Http;
 /// <param name="graphs">The graph catalog.</param>
 /// <param name="readiness">What the host still waits for at startup (storage, the Durable Task worker and task hub).</param>
 /// <param name="models">The model settings (an API key that is an unresolved Key Vault reference is a failed check).</param>
-public sealed class ReadyFunctions(StorageProbe storage, SkillCatalog skills, GraphService graphs, HostReadiness readiness, IOptions<ModelOptions> models)
+/// <param name="auth">The API-key settings (an admin key that is an unresolved Key Vault reference is a failed check).</param>
+public sealed class ReadyFunctions(StorageProbe storage, SkillCatalog skills, GraphService graphs, HostReadiness readiness, IOptions<ModelOptions> models, Core.Auth.ApiKeyAuthenticator auth)
 {
     /// <summary><c>GET /api/ready</c>: 200 <c>{status: "ready", checks}</c> when storage answers (every service, within 5 s), the task
     /// hub's worker has started, skills and graphs loaded without errors and no model API key is an unresolved Key Vault
@@ -32,7 +33,8 @@ public sealed class ReadyFunctions(StorageProbe storage, SkillCatalog skills, Gr
         var catalog = CatalogReadiness.Evaluate(skills, graphs.Catalog, graphs.Directory);
         var host = readiness.Waiting;
         var modelProblems = ModelSettingsCheck.Problems(models.Value);
-        List<string> problems = [.. storageProblems, .. host is null ? [] : new[] { host }, .. catalog.Reasons, .. modelProblems];
+        var authProblems = auth.Problems();
+        List<string> problems = [.. storageProblems, .. host is null ? [] : new[] { host }, .. catalog.Reasons, .. modelProblems, .. authProblems];
         var body = new
         {
             status = problems.Count == 0 ? "ready" : "not_ready",
@@ -42,6 +44,7 @@ public sealed class ReadyFunctions(StorageProbe storage, SkillCatalog skills, Gr
                 taskHub = host is null ? "started" : "waiting",
                 catalog = catalog.Reasons.Count == 0 ? "ok" : "failed",
                 models = modelProblems.Count == 0 ? "ok" : "failed",
+                auth = authProblems.Count == 0 ? "ok" : "failed",
             },
             problems,
         };
