@@ -54,6 +54,10 @@ public static class AgentFunctionsServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddAgentFunctionsStorage(configuration);
         services.AddApiKeys(configuration);
+        services.AddOptions<AgentFunctions.Core.Limits.LimitOptions>().Bind(configuration.GetSection(AgentFunctions.Core.Limits.LimitOptions.SectionName))
+            .Validate(o => o.MaxRequestBodyBytes > 0 && o.MaxInputBytes > 0 && o.MaxGraphNodes > 0 && o.MaxGraphDepth > 0 && o.MaxForEachItems > 0, "Every Limits:* value must be positive.")
+            .ValidateOnStart();
+        services.AddSingleton<AgentFunctions.Core.Limits.RunSlots>();
         services.AddSingleton(sp => new HostingInfo(hostingMode, sp.GetRequiredService<StorageClients>().Connection.Label));
         services.AddSingleton<AgentFunctions.Core.Storage.StorageProbe>();
         services.TryAddSingleton<HostReadiness>();

@@ -25,3 +25,14 @@ public sealed record RunRequestInvalid(string Title, IReadOnlyList<GraphError> E
 /// <param name="Graph">The graph's name.</param>
 /// <param name="Domains">The graph's domains.</param>
 public sealed record RunForbidden(string Graph, IReadOnlyList<string> Domains) : CreateRunOutcome;
+
+/// <summary>The run's inputs are larger than <c>Limits:MaxInputBytes</c>.</summary>
+/// <param name="Bytes">Their size as compact UTF-8 JSON.</param>
+/// <param name="Limit">The limit in bytes.</param>
+public sealed record RunInputTooLarge(int Bytes, int Limit) : CreateRunOutcome;
+
+/// <summary>A domain of the graph already has its most concurrent runs (<c>limits.max_concurrent_runs</c> in its DOMAIN.md).</summary>
+/// <param name="Domain">The domain.</param>
+/// <param name="Cap">Its cap.</param>
+/// <param name="ActiveRuns">The pending or running runs that hold its slots.</param>
+public sealed record DomainRunCapReached(string Domain, int Cap, IReadOnlyList<string> ActiveRuns) : CreateRunOutcome;

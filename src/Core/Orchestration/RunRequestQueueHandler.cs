@@ -30,6 +30,10 @@ public sealed class RunRequestQueueHandler(RunService runs)
             RunAccepted accepted => accepted,
             GraphNotFound nf => throw new MalformedMessageException($"Graph '{nf.Graph}' does not exist (known: {string.Join(", ", nf.Known)})."),
             RunRequestInvalid invalid => throw new MalformedMessageException($"{invalid.Title} {string.Join("; ", invalid.Errors.Select(e => e.ToString()))}"),
+            RunInputTooLarge big => throw new MalformedMessageException($"The inputs are {big.Bytes:N0} bytes; the limit is {big.Limit:N0} bytes (Limits:MaxInputBytes)."),
+            // Retried: the message comes back after its visibility timeout, and after maxDequeueCount attempts it is dead-lettered.
+            DomainRunCapReached full => throw new InvalidOperationException(
+                $"Domain '{full.Domain}' already runs {full.Cap} run(s), its limits.max_concurrent_runs; the request is retried later."),
             _ => throw new MalformedMessageException("The run request was not accepted."),
         };
     }

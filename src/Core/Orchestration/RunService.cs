@@ -15,7 +15,8 @@ namespace AgentFunctions.Core.Orchestration;
 /// then writes the run's header (pending): a crash in between loses nothing, because the orchestrator's first record write
 /// creates the header too, and node activities wait (retrying) until it exists.
 /// </summary>
-public sealed partial class RunService(IRunStore store, GraphService graphs, TimeProvider time)
+public sealed partial class RunService(
+    IRunStore store, GraphService graphs, TimeProvider time, Microsoft.Extensions.Options.IOptions<Limits.LimitOptions> limits, Limits.RunSlots slots, Skills.SkillCatalog skills)
 {
     /// <summary>Validates a request and starts the run.</summary>
     /// <param name="request">The request.</param>
@@ -77,6 +78,16 @@ public sealed partial class RunService(IRunStore store, GraphService graphs, Tim
             return new RunForbidden(graph.Name, graph.Domains);
         }
 
+        if (Limits.GraphShapeLimits.Check(graph, limits.Value) is { Count: > 0 } tooLarge)
+        {
+            return new RunRequestInvalid("The graph is larger than this app allows.", tooLarge);
+        }
+
+        if (request.Inputs is { } given && System.Text.Encoding.UTF8.GetByteCount(given.ToJsonString()) is var inputBytes && inputBytes > limits.Value.MaxInputBytes)
+        {
+            return new RunInputTooLarge(inputBytes, limits.Value.MaxInputBytes);
+        }
+
         var bound = GraphInputBinder.Bind(graph, request.Inputs);
         if (bound.Inputs is null)
         {
@@ -89,6 +100,11 @@ public sealed partial class RunService(IRunStore store, GraphService graphs, Tim
             return existing.Header.GraphHash == graph.ContentHash
                 ? new RunAccepted(runId, existing.Header.Status.ToWire(), Created: false)
                 : Invalid("runId", $"Run '{runId}' already exists with a different graph.");
+        }
+
+        if (await AcquireSlotsAsync(graph, runId, cancellationToken) is { } full)
+        {
+            return full;
         }
 
         using var span = RunSpans.StartCreation(graph.Name, runId, source);
@@ -253,6 +269,36 @@ public sealed partial class RunService(IRunStore store, GraphService graphs, Tim
 
         return status;
     }
+
+    // Takes a slot in every capped domain of the graph (Limits/RunSlots), giving back those taken when one is full.
+    private async Task<DomainRunCapReached?> AcquireSlotsAsync(GraphDefinition graph, string runId, CancellationToken cancellationToken)
+    {
+        var taken = new List<string>();
+        foreach (var domain in graph.Domains)
+        {
+            if (skills.FindDomain(domain)?.MaxConcurrentRuns is not { } cap)
+            {
+                continue;
+            }
+
+            if (await slots.TryAcquireAsync(domain, cap, runId, IsActiveAsync, cancellationToken) is { } active)
+            {
+                foreach (var held in taken)
+                {
+                    await slots.ReleaseAsync(held, runId, cancellationToken);
+                }
+
+                return new DomainRunCapReached(domain, cap, active);
+            }
+
+            taken.Add(domain);
+        }
+
+        return null;
+    }
+
+    private async Task<bool?> IsActiveAsync(string runId, CancellationToken cancellationToken) =>
+        await store.GetStatusAsync(runId, cancellationToken) is { } status ? !status.IsTerminal() : null;
 
     /// <summary>Creates a run id: <c>run-&lt;UTC yyyyMMdd-HHmmss&gt;-&lt;8 hex&gt;</c>, sortable by creation time.</summary>
     /// <returns>The id.</returns>

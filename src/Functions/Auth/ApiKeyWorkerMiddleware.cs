@@ -7,7 +7,8 @@ namespace AgentFunctions.Functions.Auth;
 /// <summary>
 /// Under the Functions host: authenticates every HTTP function but the anonymous ones (<c>/api/health</c>, <c>/api/ready</c>) with
 /// <see cref="RequestAuthentication"/> before it runs, and answers 401 itself otherwise (ASP.NET Core integration lets worker
-/// middleware write the response and skip the function). Function keys may stay in front as an outer layer.
+/// middleware write the response and skip the function), then applies the request body limit (<see cref="Http.RequestBodyLimit"/>).
+/// Function keys may stay in front as an outer layer.
 /// Not run here: the Functions host cannot be installed on this project's machines.
 /// </summary>
 internal sealed class ApiKeyWorkerMiddleware : IFunctionsWorkerMiddleware
@@ -24,6 +25,12 @@ internal sealed class ApiKeyWorkerMiddleware : IFunctionsWorkerMiddleware
             && await RequestAuthentication.AuthenticateAsync(http) is { } unauthorized)
         {
             await unauthorized.ExecuteAsync(http);
+            return;
+        }
+
+        if (context.GetHttpContext() is { } request && Http.RequestBodyLimit.Check(request) is { } tooLarge)
+        {
+            await tooLarge.ExecuteAsync(request);
             return;
         }
 

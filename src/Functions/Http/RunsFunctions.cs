@@ -17,7 +17,8 @@ public sealed class RunsFunctions(RunService runs)
     /// <param name="request">The request.</param>
     /// <param name="client">The Durable Task client.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    /// <returns>202, or a problem (400 invalid JSON or graph or inputs, 403 a graph outside the key's domains or a reader key, 404 unknown graph).</returns>
+    /// <returns>202, or a problem (400 invalid JSON or graph or inputs or a graph over a size limit, 403 a graph outside the key's domains or a reader key, 404 unknown graph,
+    /// 413 inputs over Limits:MaxInputBytes or a body over Limits:MaxRequestBodyBytes, 429 a domain at its concurrent-run cap).</returns>
     [Function("CreateRun")]
     public async Task<IResult> CreateAsync(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "runs")] HttpRequest request, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
@@ -49,6 +50,8 @@ public sealed class RunsFunctions(RunService runs)
             }),
             GraphNotFound notFound => Problems.Result(404, "graph-not-found", "Graph not found.",
                 $"No graph named '{notFound.Graph}'. Known graphs: {string.Join(", ", notFound.Known)}."),
+            RunInputTooLarge big => RunLimitProblems.InputTooLarge(big),
+            DomainRunCapReached full => RunLimitProblems.CapReached(request, full),
             RunForbidden forbidden => Access.Check(request, ApiRole.Runner, forbidden.Domains, $"running graph '{forbidden.Graph}'")!,
             RunRequestInvalid invalid => Problems.Result(400, "invalid-run-request", invalid.Title,
                 string.Join("\n", invalid.Errors.Select(e => e.ToString())), invalid.Errors),

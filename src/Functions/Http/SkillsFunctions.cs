@@ -101,6 +101,8 @@ public sealed class SkillsFunctions(SkillCatalog skills, SkillExecutionService e
             return await execution.StartAsync(found, body.Input, body.ModelOverride, client, cancellationToken) switch
             {
                 RunAccepted accepted => await WaitAsync(accepted.RunId, SkillExecutionService.NodeIdOf(found), body.WaitSeconds, cancellationToken),
+                RunInputTooLarge big => RunLimitProblems.InputTooLarge(big),
+                DomainRunCapReached full => RunLimitProblems.CapReached(request, full),
                 RunRequestInvalid invalid => Problems.Result(400, "invalid-skill-request", invalid.Title, string.Join("\n", invalid.Errors.Select(e => e.ToString())), invalid.Errors),
                 _ => throw new InvalidOperationException("Unexpected outcome for a one-node skill run."),
             };

@@ -66,6 +66,14 @@ public sealed partial class SkillToolCalls(SkillTools tools, SkillExecutionServi
             return Failed(skill, $"{invalid.Title} {string.Join("; ", invalid.Errors.Select(e => e.ToString()))}", null);
         }
 
+        switch (outcome)
+        {
+            case RunInputTooLarge big:
+                return Failed(skill, $"The arguments are {big.Bytes:N0} bytes; the limit is {big.Limit:N0} bytes (Limits:MaxInputBytes).", null);
+            case DomainRunCapReached full:
+                return Failed(skill, Http.RunLimitProblems.CapMessage(full), null);
+        }
+
         var runId = ((RunAccepted)outcome).RunId;
         var run = await runs.WaitAsync(runId, MaxWait, stopWhenAwaitingApproval: true, cancellationToken);
         var node = run?.Nodes.SingleOrDefault(n => n.Id == SkillExecutionService.NodeIdOf(skill));

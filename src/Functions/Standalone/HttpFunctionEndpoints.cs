@@ -52,6 +52,24 @@ internal static class HttpFunctionEndpoints
             return;
         }
 
+        if (Http.RequestBodyLimit.Check(context) is { } tooLarge)
+        {
+            await tooLarge.ExecuteAsync(context);
+            return;
+        }
+
+        try
+        {
+            await InvokeFunctionAsync(function, context, services);
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge && !context.Response.HasStarted)
+        {
+            await Http.RequestBodyLimit.TooLarge(null, Http.RequestBodyLimit.Limit(context)).ExecuteAsync(context);
+        }
+    }
+
+    private static async Task InvokeFunctionAsync(HttpFunction function, HttpContext context, IServiceProvider services)
+    {
         var target = function.Method.IsStatic ? null : ActivatorUtilities.GetServiceOrCreateInstance(services, function.Method.DeclaringType!);
         var arguments = function.Method.GetParameters().Select(p => Bind(p, context)).ToArray();
         switch (function.Method.Invoke(target, arguments))
