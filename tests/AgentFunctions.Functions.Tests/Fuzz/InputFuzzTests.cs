@@ -11,7 +11,8 @@ namespace AgentFunctions.Functions.Tests.Fuzz;
 /// <summary>
 /// Property-based fuzzing (FsCheck) of the app's inputs against the real app over HTTP and its real queues: 400 mutated graph
 /// YAML documents and 150 malformed run requests on <c>POST /api/runs</c> get a 2xx or a 4xx problem details and never a 5xx;
-/// 60 malformed queue messages each land in the poison queue with a reason; the app still serves a run afterwards. A failure
+/// 60 malformed run-requests messages and 50 for each of the corrections and validations queues (not base64, broken JSON, unknown
+/// schemaVersion or kind, wrong types) each land in the poison queue with a reason; the app still serves a run afterwards. A failure
 /// names the case (FsCheck prints the seed to replay it).
 /// </summary>
 [Collection(AppCollection.Name)]
@@ -89,6 +90,77 @@ public sealed class InputFuzzTests(AppFixture fixture)
             + string.Join("\n", pending.Values.Select(t => t.Length > 300 ? t[..300] + "…" : t)));
         Assert.Equal(60, sent.Count);
         await AssertStillServesAsync();
+    }
+
+    [Theory]
+    [InlineData("corrections")]
+    [InlineData("validations")]
+    public async Task LearningQueues_MalformedMessages_EachLandsInThePoisonQueueWithAReason(string queue)
+    {
+        var encoded = _app.Storage.Queues.GetQueueClient(queue);
+        var raw = new Azure.Storage.Queues.QueueClient(_app.Azurite.ConnectionString, queue); // no base64: what a careless sender writes
+        var sent = new List<(string Marker, string Text)>();
+        Prop.ForAll(MalformedLearningMessage(queue).ToArbitrary(), body =>
+        {
+            var marker = Guid.NewGuid().ToString("N");
+            var (text, notBase64) = body.StartsWith("raw:", StringComparison.Ordinal)
+                ? ($"{body[4..]} {marker} ~!", true)
+                : (body.TrimStart().StartsWith('{') && body.TrimStart().Length > 1 ? body.TrimStart().Insert(1, $"\"marker\":\"{marker}\",") : $"{body} {marker}", false);
+            (notBase64 ? raw : encoded).SendMessage(text);
+            sent.Add((marker, text));
+        }).Check(Config.QuickThrowOnFailure.WithMaxTest(50));
+
+        await AssertAllDeadLetteredAsync(queue, sent);
+        Assert.Equal(50, sent.Count);
+        await AssertStillServesAsync();
+    }
+
+    // Learning-queue messages that can never be handled: not base64, broken JSON, an unknown or wrong-typed schemaVersion, an unknown
+    // kind, or a known kind with a required field missing or of the wrong type.
+    private static Gen<string> MalformedLearningMessage(string queue)
+    {
+        var kinds = queue == "corrections" ? new[] { "correction.submit", "correction.stored" } : ["validation.requested"];
+        var notBase64 = Gen.Elements("raw:not base64 at all", "raw:{\"kind\": \"x\"}", "raw:%%%", "raw:ünï✓💥");
+        var brokenJson = Gen.Elements("", "{", "null", "[]", "\"text\"", "{\"kind\":", "{'kind': 'x'}", new string('[', 20_000));
+        var badVersion =
+            from version in Gen.Elements<JsonNode?>(0, 2, 99, -1, "1", null, new JsonArray(), 1.5)
+            from kind in Gen.Elements(kinds)
+            select new JsonObject { ["schemaVersion"] = version?.DeepClone(), ["kind"] = kind, ["skill"] = "hr/resume-screen", ["validationId"] = "VAL-1", ["correctionId"] = "COR-1", ["runId"] = "r", ["nodeId"] = "n", ["text"] = "t" }.ToJsonString();
+        var badKind =
+            from kind in Gen.Elements<JsonNode?>("correction.delete", "", 7, null, new JsonObject(), queue == "corrections" ? "validation.requested" : "correction.submit")
+            select new JsonObject { ["schemaVersion"] = 1, ["kind"] = kind?.DeepClone(), ["skill"] = "hr/resume-screen" }.ToJsonString();
+        var missingField =
+            from kind in Gen.Elements(kinds)
+            from skill in Gen.Elements<JsonNode?>(null, 5, "no-slash", "", new JsonArray("hr/resume-screen"))
+            select new JsonObject { ["schemaVersion"] = 1, ["kind"] = kind, ["skill"] = skill?.DeepClone() }.ToJsonString();
+        return Gen.OneOf(notBase64, brokenJson, badVersion, badKind, missingField);
+    }
+
+    // Receives (not peeks: a peek sees only the first 32) until every case's dead letter is found in <queue>-poison; ours are deleted.
+    private async Task AssertAllDeadLetteredAsync(string queue, List<(string Marker, string Text)> sent)
+    {
+        var pending = sent.ToDictionary(s => s.Marker, s => s.Text);
+        var poisonQueue = _app.Storage.Queues.GetQueueClient(queue + "-poison");
+        var deadline = DateTime.UtcNow.AddMinutes(3);
+        while (pending.Count > 0 && DateTime.UtcNow < deadline)
+        {
+            foreach (var message in (await poisonQueue.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(5))).Value)
+            {
+                var dead = JsonNode.Parse(message.Body.ToString())!.AsObject();
+                var marker = pending.Keys.FirstOrDefault(m => dead["message"]!.GetValue<string>().Contains(m, StringComparison.Ordinal));
+                if (marker is not null)
+                {
+                    Assert.False(string.IsNullOrWhiteSpace(dead["reason"]?.GetValue<string>()), $"no reason for {pending[marker]}");
+                    pending.Remove(marker);
+                    await poisonQueue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
+                }
+            }
+
+            await Task.Delay(200);
+        }
+
+        Assert.True(pending.Count == 0, $"{pending.Count} of {sent.Count} messages did not reach {queue}-poison:\n"
+            + string.Join("\n", pending.Values.Select(t => t.Length > 300 ? t[..300] + "…" : t)));
     }
 
     // Run requests that can never be valid: broken JSON, or an object whose graph, graphYaml, inputs or runId has the wrong
