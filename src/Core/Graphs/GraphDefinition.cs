@@ -24,6 +24,9 @@ public sealed record GraphDefinition(
     // Node ids by graph, built on first lookup (a static table, so the record's equality is untouched).
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<GraphDefinition, Dictionary<string, GraphNode>> s_byId = [];
 
+    // The domains by graph, computed once: every access check of a run reads them (a run's graph is cached by hash).
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<GraphDefinition, IReadOnlyList<string>> s_domains = [];
+
     /// <summary>Gets the nodes by id (built on first use, then shared by every reader of this graph).</summary>
     public IReadOnlyDictionary<string, GraphNode> NodesById => s_byId.GetValue(this, g => g.Nodes.ToDictionary(n => n.Id, StringComparer.Ordinal));
 
@@ -34,9 +37,8 @@ public sealed record GraphDefinition(
 
     /// <summary>Gets the domains of the graph's skills (the part of <c>domain/skill</c> before the slash), distinct and sorted; empty
     /// for a graph of tool nodes only. A run belongs to these domains: API keys see and act on it only when they cover all of them.</summary>
-    public IReadOnlyList<string> Domains =>
-        [.. Nodes.Where(n => n.Kind == NodeKind.Skill && n.Target.Contains('/', StringComparison.Ordinal))
-            .Select(n => n.Target[..n.Target.IndexOf('/', StringComparison.Ordinal)]).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+    public IReadOnlyList<string> Domains => s_domains.GetValue(this, g => [.. g.Nodes.Where(n => n.Kind == NodeKind.Skill && n.Target.Contains('/', StringComparison.Ordinal))
+            .Select(n => n.Target[..n.Target.IndexOf('/', StringComparison.Ordinal)]).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)]);
 }
 
 /// <summary>One declared run input.</summary>

@@ -19,15 +19,15 @@ public sealed class GraphsFunctions(GraphService graphs)
     public IResult List([HttpTrigger(AuthorizationLevel.Function, "get", Route = "graphs")] HttpRequest request) => Results.Ok(new
     {
         graphs = graphs.Catalog.All.Select(e => (Entry: e, Domains: graphs.Catalog.TryGet(e.Name, out var g) ? g.Domains : []))
-            .Where(x => Access.CanRead(request, x.Domains)).Select(x => x.Entry).Select(e => new
+            .Where(x => Access.CanRead(request, x.Domains)).Select(x => new
         {
-            name = e.Name,
-            domains = graphs.Catalog.TryGet(e.Name, out var g) ? g.Domains : [],
-            file = Path.GetFileName(e.File),
-            description = e.Description,
-            nodes = e.NodeCount,
-            valid = e.Errors.Count == 0,
-            errors = e.Errors.Select(x => x.ToString()).ToList(),
+            name = x.Entry.Name,
+            domains = x.Domains,
+            file = Path.GetFileName(x.Entry.File),
+            description = x.Entry.Description,
+            nodes = x.Entry.NodeCount,
+            valid = x.Entry.Errors.Count == 0,
+            errors = x.Entry.Errors.Select(e => e.ToString()).ToList(),
         }),
     });
 

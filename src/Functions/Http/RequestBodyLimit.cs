@@ -18,7 +18,7 @@ internal static class RequestBodyLimit
     public static IResult? Check(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var limit = context.RequestServices.GetRequiredService<IOptions<LimitOptions>>().Value.MaxRequestBodyBytes;
+        var limit = Limit(context);
         if (context.Request.ContentLength is { } length && length > limit)
         {
             return TooLarge(length, limit);
