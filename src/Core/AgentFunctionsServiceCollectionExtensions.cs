@@ -88,6 +88,9 @@ public static class AgentFunctionsServiceCollectionExtensions
         services.AddSingleton<GraphService>();
         services.AddSingleton<NodeCostEstimator>();
         services.AddSingleton<ReplayResponses>();
+        services.AddOptions<AgentFunctions.Core.Safety.Pii.PiiOptions>().Bind(configuration.GetSection(AgentFunctions.Core.Safety.Pii.PiiOptions.SectionName));
+        services.AddSingleton<AgentFunctions.Core.Safety.Pii.TablePiiTokenVault>();
+        services.TryAddSingleton<AgentFunctions.Core.Safety.Pii.IPiiTokenVault>(sp => sp.GetRequiredService<AgentFunctions.Core.Safety.Pii.TablePiiTokenVault>());
         services.AddSingleton<SkillNodeExecutor>();
         services.AddSingleton<ToolNodeExecutor>();
         services.AddSingleton<NodeExecutor>();

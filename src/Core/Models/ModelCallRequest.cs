@@ -35,6 +35,10 @@ public sealed record ModelCallRequest(
     /// conversation: every model answer that asks for tools gets their results and a next turn, each turn gated and priced.</summary>
     public ToolCalling.ToolSession? Tools { get; init; }
 
+    /// <summary>Gets the PII handling of the call (the node's domain policy and the run's token map), or null to send prompts as they
+    /// are. See <see cref="Safety.Pii.PiiSession"/>.</summary>
+    public Safety.Pii.PiiSession? Pii { get; init; }
+
     /// <summary>Gets a gate that allows every call.</summary>
     public static Func<ModelCandidate, decimal, string?> AllowAll { get; } = (_, _) => null;
 }

@@ -15,6 +15,7 @@ namespace AgentFunctions.Core.Models;
 /// <summary>
 /// One <see cref="IChatClient"/> per provider, each a <see cref="ChatClientBuilder"/> pipeline, outermost first:
 /// <see cref="FunctionInvokingChatClient"/> (the tool loop; every call checked by <see cref="ToolCallGuard"/>),
+/// <see cref="PiiRedactingChatClient"/> (PII replaced by run tokens on the way out, restored on the way back),
 /// <see cref="OpenTelemetryChatClient"/> (GenAI semantic conventions, source <c>AgentFunctions</c>, no message contents),
 /// <see cref="LoggingChatClient"/> (prompts and answers only at Trace), our <see cref="TurnGateChatClient"/> (budget gate,
 /// context window, limits, timeout and price of every model turn), the response cache (<see cref="ScopedCachingChatClient"/>,
@@ -92,6 +93,7 @@ internal sealed class ProviderClients : IDisposable
                 f.MaximumIterationsPerRequest = options.Routing.MaxToolTurns;
                 f.IncludeDetailedErrors = true;
             })
+            .Use(inner => new PiiRedactingChatClient(inner))
             .UseOpenTelemetry(loggerFactory, TelemetrySourceName, t => t.EnableSensitiveData = false)
             .UseLogging(loggerFactory)
             .Use(inner => new TurnGateChatClient(inner, pool, shared.Limits, shared.TurnTimeout, options.Routing.RateLimitWait, time));

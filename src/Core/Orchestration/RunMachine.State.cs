@@ -267,6 +267,13 @@ public sealed partial class RunMachine
             }
         }
 
+        if (result.Details?["pii"] is JsonObject pii)
+        {
+            // Kinds and counts only: the values and the token map never reach events.
+            Emit("pii_detected", result.NodeId, Data(
+                ("attempt", result.Attempt), ("policy", pii["policy"]?.DeepClone()), ("redacted", pii["redacted"]?.DeepClone()), ("blocked", pii["blocked"]?.DeepClone())));
+        }
+
         if (result.Details?["repair"] is JsonObject repair)
         {
             Emit("output_repaired", result.NodeId, repair.DeepClone().AsObject());

@@ -41,6 +41,7 @@ public static partial class StorageBootstrap
                 await services.GetRequiredService<KnowledgeStore>().EnsureCreatedAsync(cancellationToken);
                 await services.GetRequiredService<Auth.ApiKeyStore>().EnsureCreatedAsync(cancellationToken);
                 await services.GetRequiredService<Limits.RunSlots>().EnsureCreatedAsync(cancellationToken);
+                await services.GetRequiredService<Safety.Pii.TablePiiTokenVault>().EnsureCreatedAsync(cancellationToken);
                 if (attempt > 1)
                 {
                     LogReady(logger, connection.Label, attempt);

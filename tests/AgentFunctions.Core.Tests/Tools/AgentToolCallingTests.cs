@@ -166,6 +166,6 @@ public sealed class AgentToolCallingTests : IAsyncLifetime
             new TestsRunTool(workspaces, new TestSuiteRunner(processes, Options.Create(new TestRunOptions()), NullLogger<TestSuiteRunner>.Instance)),
             new SecurityScanTool(NullLogger<SecurityScanTool>.Instance)]);
         return new SkillNodeExecutor(skills, router, workspaces, new Learning.LearningHost().Learning, Options.Create(new Core.Learning.LearningOptions()),
-            new ReplayResponses(null!), new ProjectTools(registry, workspaces), new McpToolSource(NullLogger<McpToolSource>.Instance), TimeProvider.System);
+            new ReplayResponses(null!), new ProjectTools(registry, workspaces), new McpToolSource(NullLogger<McpToolSource>.Instance), new AgentFunctions.TestSupport.Safety.InMemoryPiiTokenVault(), TimeProvider.System);
     }
 }

@@ -33,6 +33,17 @@ public sealed partial class SkillNodeExecutor
             return (earlier.Text, null);
         }
 
+        var pii = PiiFor(run, skill);
+        if (pii?.Policy == Safety.PiiPolicy.Block && pii.Scan(messages) is { Count: > 0 } found)
+        {
+            run.Details["pii"] = new System.Text.Json.Nodes.JsonObject
+            {
+                ["policy"] = "block",
+                ["blocked"] = new System.Text.Json.Nodes.JsonObject([.. found.Select(kv => KeyValuePair.Create(kv.Key.ToString().ToLowerInvariant(), (System.Text.Json.Nodes.JsonNode?)kv.Value))]),
+            };
+            return (null, pii.BlockedMessage(found, "the prompt"));
+        }
+
         ModelPlan plan;
         try
         {
@@ -56,6 +67,7 @@ public sealed partial class SkillNodeExecutor
                 : $"{context.RunId}/{context.Node.Id}/{context.Attempt}/{purpose}",
             PromptTokens = promptTokens,
             Tools = tools,
+            Pii = pii,
         };
         try
         {

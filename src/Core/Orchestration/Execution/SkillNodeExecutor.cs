@@ -21,11 +21,12 @@ namespace AgentFunctions.Core.Orchestration.Execution;
 /// makes, and the skill's <c>cost_budget_per_execution</c>); and for JSON skills parses the answer and checks it against
 /// <c>output_schema</c>, asking the model once to repair an invalid answer before failing with the reasons. A skill (or node) with
 /// <c>tools:</c> gives its model those tools: project tools on the node's repository and the tools of its domain's MCP servers; each
-/// call is checked, bounded and recorded in <c>details.tool_calls</c>, and every model turn is gated and priced.
+/// call is checked, bounded and recorded in <c>details.tool_calls</c>, and every model turn is gated and priced. PII in every model turn is
+/// redacted to run tokens (or refused) under the skill's domain policy, <c>details.pii</c> counting what was found.
 /// </summary>
 public sealed partial class SkillNodeExecutor(
     SkillCatalog skills, ModelRouter router, WorkspaceManager workspaces, LearningService learning, IOptions<LearningOptions> learningOptions, ReplayResponses replays,
-    ProjectTools projectTools, McpToolSource mcpTools, TimeProvider time)
+    ProjectTools projectTools, McpToolSource mcpTools, Safety.Pii.IPiiTokenVault piiVault, TimeProvider time)
 {
     /// <summary>Executes the node.</summary>
     /// <param name="context">The attempt.</param>
@@ -52,6 +53,7 @@ public sealed partial class SkillNodeExecutor(
             return run.Fail(time, ex.Message);
         }
 
+        run.Input = input;
         if (skill.InputSchema?.Validate(input) is { Count: > 0 } inputErrors)
         {
             return run.Fail(time, $"The input does not match the input_schema of {skill.Id}: {string.Join("; ", inputErrors)}.");
