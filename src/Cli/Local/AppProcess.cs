@@ -112,7 +112,9 @@ public sealed class AppProcess : IAsyncDisposable
         {
             var log = app.Output;
             await app.DisposeAsync();
-            throw new InvalidOperationException($"The app did not {(waitUntilHealthy ? "become healthy" : "answer")} on port {chosen}. Output:\n{log}");
+            throw new InvalidOperationException(
+                $"The app did not {(waitUntilHealthy ? "become healthy" : "answer")} on port {chosen}" +
+                (app.LastAnswer is { } answer ? $"; its last answer was {answer}" : string.Empty) + $". Output:\n{log}");
         }
 
         return app;
@@ -172,6 +174,9 @@ public sealed class AppProcess : IAsyncDisposable
         _process.Dispose();
     }
 
+    /// <summary>Gets the last answer other than 200 of <c>/api/ready</c> (or <c>/api/health</c>): status and body, or null.</summary>
+    public string? LastAnswer { get; private set; }
+
     /// <summary>Waits until <c>/api/ready</c> answers 200.</summary>
     /// <param name="timeout">How long to wait.</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
@@ -191,6 +196,8 @@ public sealed class AppProcess : IAsyncDisposable
                 {
                     return true;
                 }
+
+                LastAnswer = $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync(cancellationToken)}";
             }
             catch (HttpRequestException)
             {

@@ -145,7 +145,7 @@ public sealed partial class PiiRedactionTests(PiiRedactionTests.PiiApp fixture) 
             }
 
             Directory.CreateDirectory(Path.Combine(_root, "graphs"));
-            File.WriteAllText(Path.Combine(_root, "graphs", "pii-echo.yaml"), Graph("support/echo"));
+            File.WriteAllText(Path.Combine(_root, "graphs", "pii-support-echo.yaml"), Graph("support/echo"));
             return new()
             {
                 ["AgentFunctions__SkillsPath"] = Path.Combine(_root, "skills"),
