@@ -14,7 +14,9 @@ namespace AgentFunctions.Core.Context;
 /// indentation, quotes and non-ASCII characters unescaped: <see cref="JavaScriptEncoder.UnsafeRelaxedJsonEscaping"/> — safe here,
 /// the text goes to a model, never into HTML); an upstream array (a <c>for_each</c> fan-in) is written one element per line, so
 /// that <see cref="ContextBudgeter"/> can trim its elements one by one. Over-budget files are dropped and over-budget upstream
-/// items trimmed by <see cref="ContextBudgeter"/>, and listed in the manifest.
+/// items trimmed by <see cref="ContextBudgeter"/>, and listed in the manifest. Repository files (and the input, when the domain marks
+/// some of it untrusted) are spotlighted as untrusted data (<see cref="Safety.Injection.Spotlight"/>), with the <c>untrusted_data</c>
+/// system layer saying what the fences mean.
 /// </summary>
 public static class PromptAssembler
 {
@@ -38,6 +40,7 @@ public static class PromptAssembler
     /// <param name="budgetTokens">The prompt budget in tokens.</param>
     /// <param name="rules">The learned-rules layer, or null when the skill has none.</param>
     /// <param name="modelId">The model the prompt is for, whose encoding counts the tokens (<see cref="TokenCounter.EncodingFor"/>), or null when not known yet (<c>o200k_base</c>).</param>
+    /// <param name="untrustedInput">True when the domain marks some of the input untrusted: the input section is spotlighted too.</param>
     /// <returns>The prompt and its manifest.</returns>
     /// <exception cref="ContextBudgetExceededException">The system layers and input alone exceed the budget.</exception>
     public static AssembledPrompt Assemble(
@@ -48,7 +51,8 @@ public static class PromptAssembler
         IReadOnlyList<(string Path, string Content, int PatternIndex)> files,
         int budgetTokens = DefaultBudgetTokens,
         LearnedRulesSection? rules = null,
-        string? modelId = null)
+        string? modelId = null,
+        bool untrustedInput = false)
     {
         ArgumentNullException.ThrowIfNull(skill);
         ArgumentNullException.ThrowIfNull(catalog);
@@ -72,7 +76,14 @@ public static class PromptAssembler
         }
 
         sections.Add(new ContextSection("skill", ContextSectionKind.System, skill.Body, int.MaxValue));
-        sections.Add(new ContextSection("input", ContextSectionKind.Input, Fenced("## Input", input.ToJsonString(s_compact)), int.MaxValue)
+        if (files.Count > 0 || untrustedInput)
+        {
+            sections.Add(new ContextSection("untrusted_data", ContextSectionKind.System, Safety.Injection.Spotlight.SystemInstruction, int.MaxValue));
+        }
+
+        var inputJson = input.ToJsonString(s_compact);
+        sections.Add(new ContextSection("input", ContextSectionKind.Input,
+            untrustedInput ? $"## Input\n\n{Safety.Injection.Spotlight.Fence("input", $"```json\n{inputJson}\n```")}" : Fenced("## Input", inputJson), int.MaxValue)
         {
             KeyContent = Fenced("## Input", input.ToJsonString(s_keyJson)),
         });
@@ -83,7 +94,11 @@ public static class PromptAssembler
 
         foreach (var (path, content, patternIndex) in files)
         {
-            sections.Add(new ContextSection($"file:{path}", ContextSectionKind.File, $"## File `{path}`\n\n```\n{content}\n```", 500 - patternIndex));
+            // Spotlighted as untrusted data; the recordings key keeps the plain form, as the fence's id is random.
+            sections.Add(new ContextSection($"file:{path}", ContextSectionKind.File, $"## File `{path}`\n\n{Safety.Injection.Spotlight.Fence($"file:{path}", $"```\n{content}\n```")}", 500 - patternIndex)
+            {
+                KeyContent = $"## File `{path}`\n\n```\n{content}\n```",
+            });
         }
 
         var (kept, manifest) = ContextBudgeter.Fit(sections, budgetTokens, modelId);

@@ -21,6 +21,10 @@ public enum ModelAttemptOutcome
     /// <summary>The prompt plus the output limit exceed the model's context window; it was not called and the next candidate is tried.</summary>
     ContextExceeded,
 
+    /// <summary>A trust-boundary policy stopped the call after a tool call (a tool result flagged as a prompt injection under
+    /// <c>block</c> or <c>approve</c>); the call stops here.</summary>
+    RefusedByPolicy,
+
     /// <summary>Any other failure (bad request, authentication, no recording); the call stops here.</summary>
     Error,
 }

@@ -66,7 +66,7 @@ public sealed partial class ModelRouter
 
             if (scope.Stopped is { } stopped)
             {
-                call.Attempts.Add(new ModelAttempt(candidate.Model, candidate.Provider, ModelAttemptOutcome.RefusedByBudget, stopped, elapsed));
+                call.Attempts.Add(new ModelAttempt(candidate.Model, candidate.Provider, scope.StoppedOutcome, stopped, elapsed));
                 LogRefused(_logger, candidate.Model, stopped);
                 throw new ModelAttemptException(false, stopped, null);
             }

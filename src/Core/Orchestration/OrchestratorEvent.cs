@@ -49,6 +49,9 @@ public sealed record WorkItemDispatch(string NodeId, int Attempt, TimeSpan Delay
     /// <summary>Gets the loop iteration of the attempt, from 1.</summary>
     public int Iteration { get; init; } = 1;
 
+    /// <summary>Gets whether a human approved the node despite a prompt-injection finding (policy <c>approve</c>).</summary>
+    public bool InjectionApproved { get; init; }
+
     /// <summary>Gets the outputs the node reads, by node id, to send with the work item; null to let the worker read them.</summary>
     public System.Text.Json.Nodes.JsonObject? Reads { get; init; }
 }

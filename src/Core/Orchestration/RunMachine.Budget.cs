@@ -100,7 +100,11 @@ public sealed partial class RunMachine
             DispatchModel = model,
             Error = node.Attempt == 1 ? null : node.Error,
         });
-        _dispatches.Add(new WorkItemDispatch(node.NodeId, node.Attempt, delay, model, plan.Domain, plan.ReservationUsd, node.BudgetApproved) { Iteration = node.Iteration });
+        _dispatches.Add(new WorkItemDispatch(node.NodeId, node.Attempt, delay, model, plan.Domain, plan.ReservationUsd, node.BudgetApproved)
+        {
+            Iteration = node.Iteration,
+            InjectionApproved = node.Approval?["kind"]?.GetValue<string>() == "prompt_injection" && node.Approval["decision"]?.GetValue<string>() == "approved",
+        });
         if (node.Attempt == 1)
         {
             Emit("node_scheduled", node.NodeId, Data(

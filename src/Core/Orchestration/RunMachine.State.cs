@@ -75,6 +75,13 @@ public sealed partial class RunMachine
 
         var policy = _index.Definition(result.NodeId).Policy;
         node = node with { Error = result.Error, Output = result.Output?.DeepClone() };
+        if (result.Details?["prompt_injection"]?["held"]?.GetValue<bool>() == true && Active)
+        {
+            // Domain policy approve: the node ran no model call past the finding; a human decides whether it runs with it.
+            AwaitApproval(node, "prompt_injection", result.Error ?? "a prompt-injection finding waits for approval", null, null);
+            return;
+        }
+
         if (result.Attempt <= policy.Retries && Active)
         {
             var next = result.Attempt + 1;
@@ -272,6 +279,17 @@ public sealed partial class RunMachine
             // Kinds and counts only: the values and the token map never reach events.
             Emit("pii_detected", result.NodeId, Data(
                 ("attempt", result.Attempt), ("policy", pii["policy"]?.DeepClone()), ("redacted", pii["redacted"]?.DeepClone()), ("blocked", pii["blocked"]?.DeepClone())));
+        }
+
+        if (result.Details?["prompt_injection"] is JsonObject injection)
+        {
+            foreach (var finding in injection["findings"]!.AsArray().OfType<JsonObject>())
+            {
+                Emit("prompt_injection_detected", result.NodeId, Data(
+                    ("attempt", result.Attempt), ("policy", injection["policy"]?.DeepClone()), ("source", finding["source"]?.DeepClone()),
+                    ("rule", finding["rule"]?.DeepClone()), ("start", finding["start"]?.DeepClone()), ("span", finding["span"]?.DeepClone()),
+                    ("action", finding["action"]?.DeepClone())));
+            }
         }
 
         if (result.Details?["repair"] is JsonObject repair)

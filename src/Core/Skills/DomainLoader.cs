@@ -9,7 +9,7 @@ public static class DomainLoader
     private static readonly HashSet<string> s_knownFields = new(StringComparer.Ordinal) { "name", "description", "owner", "budget", "mcp_servers", "security", "limits" };
     private static readonly HashSet<string> s_mcpFields = new(StringComparer.Ordinal) { "command", "args", "env", "cwd", "url", "headers" };
     private static readonly HashSet<string> s_budgetFields = new(StringComparer.Ordinal) { "daily_usd", "monthly_usd" };
-    private static readonly HashSet<string> s_securityFields = new(StringComparer.Ordinal) { "pii", "pii_name_fields", "prompt_injection" };
+    private static readonly HashSet<string> s_securityFields = new(StringComparer.Ordinal) { "pii", "pii_name_fields", "prompt_injection", "untrusted_inputs" };
     private static readonly HashSet<string> s_limitFields = new(StringComparer.Ordinal) { "max_concurrent_runs" };
     private static readonly string[] s_piiPolicies = ["redact", "block", "off"];
     private static readonly string[] s_injectionPolicies = ["warn", "block", "approve"];
@@ -66,7 +66,10 @@ public static class DomainLoader
                 Security = new DomainSecurityPolicy(
                     security.OneOf("pii", s_piiPolicies) is { } pii ? Enum.Parse<PiiPolicy>(pii, ignoreCase: true) : defaults.Pii,
                     security.StringList("pii_name_fields"),
-                    security.OneOf("prompt_injection", s_injectionPolicies) is { } injection ? Enum.Parse<InjectionPolicy>(injection, ignoreCase: true) : defaults.PromptInjection),
+                    security.OneOf("prompt_injection", s_injectionPolicies) is { } injection ? Enum.Parse<InjectionPolicy>(injection, ignoreCase: true) : defaults.PromptInjection)
+                {
+                    UntrustedInputs = security.StringList("untrusted_inputs"),
+                },
             };
         }
 

@@ -40,6 +40,9 @@ internal sealed class ModelCallScope
     /// <summary>Gets or sets why the attempt stopped before its next turn (a budget refusal after a tool call), or null.</summary>
     public string? Stopped { get; set; }
 
+    /// <summary>Gets or sets the outcome recorded when <see cref="Stopped"/> is set (a budget refusal unless a policy stopped it).</summary>
+    public ModelAttemptOutcome StoppedOutcome { get; set; } = ModelAttemptOutcome.RefusedByBudget;
+
     /// <summary>Makes this scope current for the calling async flow; the previous one comes back when disposed.</summary>
     public IDisposable Enter()
     {

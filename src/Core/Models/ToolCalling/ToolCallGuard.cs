@@ -12,7 +12,8 @@ namespace AgentFunctions.Core.Models.ToolCalling;
 /// call's result — when the node's <see cref="ToolSession.MaxToolCalls"/> is used up (a second call over the limit also ends the
 /// tool loop), when its arguments do not match the tool's parameter schema, or when the budget no longer covers the next model
 /// turn (the loop ends and the call fails with the budget's reason). A call that runs is bounded by
-/// <see cref="ToolSession.CallTimeout"/>; its result (or the error it threw) goes back to the model. Calls outside a router
+/// <see cref="ToolSession.CallTimeout"/>; its result (or the error it threw) goes back to the model, spotlighted as untrusted data and
+/// scanned for prompt injection first (a flagged result under the domain's <c>block</c> or <c>approve</c> is withheld and ends the call). Calls outside a router
 /// attempt with tools run unchecked.
 /// </summary>
 internal static class ToolCallGuard
@@ -57,7 +58,7 @@ internal static class ToolCallGuard
             var result = await context.Function.InvokeAsync(context.Arguments, timeout.Token);
             var text = Text(result);
             session.Add(Record(call, arguments, "ok", null, text, Stopwatch.GetElapsedTime(started), tool));
-            return result;
+            return Untrusted(context, scope, session, call.Name, text);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -70,6 +71,29 @@ internal static class ToolCallGuard
             session.Add(Record(call, arguments, "error", ex.Message, string.Empty, Stopwatch.GetElapsedTime(started), tool));
             return $"Error: {call.Name} failed: {ex.Message}";
         }
+    }
+
+    // A tool's result is untrusted data: scanned for prompt injection and spotlighted. Under block or approve a flagged result is
+    // withheld and the tool loop ends; the call fails with the finding (a human cannot approve in the middle of a model call).
+    private static string Untrusted(FunctionInvocationContext context, ModelCallScope scope, ToolSession session, string name, string text)
+    {
+        var findings = Safety.Injection.InjectionDetector.Scan($"tool:{name}", text);
+        if (findings.Count == 0)
+        {
+            return Safety.Injection.Spotlight.Fence($"tool:{name}", text);
+        }
+
+        session.AddFindings(findings);
+        if (session.InjectionPolicy == Safety.InjectionPolicy.Warn)
+        {
+            return Safety.Injection.Spotlight.Fence($"tool:{name}", text);
+        }
+
+        context.Terminate = true;
+        scope.StoppedOutcome = ModelAttemptOutcome.RefusedByPolicy;
+        scope.Stopped = $"Prompt injection: the result of tool call {name} matched {string.Join(", ", findings.Select(f => f.Rule))}; " +
+            $"the domain's security.prompt_injection is {session.InjectionPolicy.ToString().ToLowerInvariant()}, so the result was withheld from the model and the node stopped";
+        return "refused: this tool result was withheld because it looks like a prompt injection";
     }
 
     /// <summary>Records the calls of a conversation the guard never saw — calls of tools the node does not have, which

@@ -15,6 +15,7 @@ public sealed class ToolSession(IReadOnlyDictionary<string, NodeTool> tools, int
     public const int MaxRecordedResultChars = 4000;
 
     private readonly ConcurrentQueue<ToolCallRecord> _records = new();
+    private readonly ConcurrentQueue<Safety.Injection.InjectionFinding> _findings = new();
     private int _started;
 
     /// <summary>Gets the tools, by the name the model sees.</summary>
@@ -28,6 +29,12 @@ public sealed class ToolSession(IReadOnlyDictionary<string, NodeTool> tools, int
 
     /// <summary>Gets every call so far, in the order they finished.</summary>
     public IReadOnlyList<ToolCallRecord> Records => [.. _records];
+
+    /// <summary>Gets or sets what the node's domain does when a tool result looks like a prompt injection (default warn).</summary>
+    public Safety.InjectionPolicy InjectionPolicy { get; init; } = Safety.InjectionPolicy.Warn;
+
+    /// <summary>Gets the prompt-injection findings in tool results so far.</summary>
+    public IReadOnlyList<Safety.Injection.InjectionFinding> Findings => [.. _findings];
 
     /// <summary>Gets how many calls were refused because the node's limit was reached.</summary>
     public int OverLimit { get; private set; }
@@ -48,6 +55,16 @@ public sealed class ToolSession(IReadOnlyDictionary<string, NodeTool> tools, int
     /// <summary>Adds a record.</summary>
     /// <param name="record">The call.</param>
     public void Add(ToolCallRecord record) => _records.Enqueue(record);
+
+    /// <summary>Adds prompt-injection findings of a tool result.</summary>
+    /// <param name="findings">The findings.</param>
+    public void AddFindings(IEnumerable<Safety.Injection.InjectionFinding> findings)
+    {
+        foreach (var finding in findings)
+        {
+            _findings.Enqueue(finding);
+        }
+    }
 
     /// <summary>Whether a call id has a record.</summary>
     /// <param name="callId">The call id.</param>

@@ -129,6 +129,7 @@ internal sealed partial class GraphRunExecution
             Domain = dispatch.Domain,
             ReservedUsd = dispatch.ReservationUsd,
             BudgetApproved = dispatch.BudgetApproved,
+            InjectionApproved = dispatch.InjectionApproved,
             Item = node.Item?.DeepClone(),
             Reads = reads.ToJsonString().Length <= MaxInlineReadsChars ? reads : null,
         };

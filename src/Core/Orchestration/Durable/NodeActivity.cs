@@ -141,6 +141,7 @@ public sealed partial class NodeActivity(
         {
             Iteration = input.Iteration,
             Item = item,
+            InjectionApproved = input.InjectionApproved,
         };
     }
 

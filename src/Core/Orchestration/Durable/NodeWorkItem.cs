@@ -27,6 +27,9 @@ public sealed record NodeWorkItem(string RunId, string NodeId, int Attempt, int 
     /// <summary>Gets whether a human approved exceeding the budget for this node (domain budgets are not checked).</summary>
     public bool BudgetApproved { get; init; }
 
+    /// <summary>Gets whether a human approved the node despite a prompt-injection finding (policy <c>approve</c>).</summary>
+    public bool InjectionApproved { get; init; }
+
     /// <summary>Gets the item of a <c>for_each</c> instance, or null.</summary>
     public JsonNode? Item { get; init; }
 

@@ -29,6 +29,10 @@ public sealed record NodeExecutionContext(
     /// <summary>Gets the loop iteration of the attempt, from 1.</summary>
     public int Iteration { get; init; } = 1;
 
+    /// <summary>Gets whether a human approved going on despite a prompt-injection finding (domain policy <c>approve</c>): findings are
+    /// then recorded and the node proceeds.</summary>
+    public bool InjectionApproved { get; init; }
+
     /// <summary>Gets the item of a <c>for_each</c> instance (<c>${{ item }}</c>, <c>${{ item_index }}</c>), or null.</summary>
     public ForEachItem? Item { get; init; }
 }

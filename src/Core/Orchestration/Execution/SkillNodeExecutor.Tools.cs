@@ -59,6 +59,11 @@ public sealed partial class SkillNodeExecutor
         }
 
         run.Details["tools"] = new JsonArray([.. byName.Values.Select(t => (JsonNode)new JsonObject { ["name"] = t.Function.Name, ["source"] = t.Source })]);
-        return (new ToolSession(byName, context.Node.MaxToolCalls ?? skill.MaxToolCalls, skill.ToolTimeout), null);
+        var injection = InjectionPolicyOf(skill);
+        return (new ToolSession(byName, context.Node.MaxToolCalls ?? skill.MaxToolCalls, skill.ToolTimeout)
+        {
+            // Once a human approved going on despite a finding, the node's tool results are only recorded.
+            InjectionPolicy = injection == Safety.InjectionPolicy.Approve && context.InjectionApproved ? Safety.InjectionPolicy.Warn : injection,
+        }, null);
     }
 }

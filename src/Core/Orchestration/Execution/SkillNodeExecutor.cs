@@ -82,7 +82,13 @@ public sealed partial class SkillNodeExecutor(
         AssembledPrompt prompt;
         try
         {
-            prompt = await AssembleAsync(run.Context, skill, input, cancellationToken);
+            var files = await FilesAsync(run.Context, cancellationToken);
+            if (CheckUntrusted(run, skill, input, files) is { } refusal)
+            {
+                return run.Fail(time, refusal);
+            }
+
+            prompt = await AssembleAsync(run.Context, skill, input, files, cancellationToken);
         }
         catch (Exception ex) when (ex is GraphExpressionException or ContextBudgetExceededException or DirectoryNotFoundException or ArgumentException)
         {
@@ -100,6 +106,11 @@ public sealed partial class SkillNodeExecutor(
         }
 
         var answer = await CallAsync(run, skill, messages, prompt.InputKey, "skill", cancellationToken, tools.Session);
+        if (tools.Session is { Findings.Count: > 0 } session)
+        {
+            var action = session.InjectionPolicy switch { Safety.InjectionPolicy.Block => "blocked", Safety.InjectionPolicy.Approve => "held", _ => "warned" };
+            RecordFindings(run, InjectionPolicyOf(skill), session.Findings, action);
+        }
         if (answer.Error is not null)
         {
             return run.Fail(time, answer.Error);
@@ -119,23 +130,28 @@ public sealed partial class SkillNodeExecutor(
             ? GraphExpression.Resolve(context.Node.With, context.Inputs, context.Outputs, context.Item)?.AsObject() ?? []
             : context.Inputs.DeepClone().AsObject();
 
-    private async Task<AssembledPrompt> AssembleAsync(NodeExecutionContext context, SkillDefinition skill, JsonObject input, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<(string Path, string Content, int PatternIndex)>> FilesAsync(NodeExecutionContext context, CancellationToken cancellationToken)
+    {
+        if (context.Node.Context is not { Repository: not null } c)
+        {
+            return [];
+        }
+
+        var repository = GraphExpression.Resolve(JsonValue.Create(c.Repository), context.Inputs, context.Outputs, context.Item)?.GetValue<string>()
+            ?? throw new ArgumentException($"Node '{context.Node.Id}': context.repo resolved to null.");
+        return await RepositoryFiles.ReadAsync(workspaces.ResolveRepository(repository), c.Include, cancellationToken);
+    }
+
+    private async Task<AssembledPrompt> AssembleAsync(
+        NodeExecutionContext context, SkillDefinition skill, JsonObject input, IReadOnlyList<(string Path, string Content, int PatternIndex)> files, CancellationToken cancellationToken)
     {
         var node = context.Node;
         var upstream = node.Needs.Select(id => new KeyValuePair<string, JsonNode?>(id, context.Outputs.GetValueOrDefault(id))).ToList();
-        IReadOnlyList<(string, string, int)> files = [];
-        if (node.Context is { Repository: not null } c)
-        {
-            var repository = GraphExpression.Resolve(JsonValue.Create(c.Repository), context.Inputs, context.Outputs, context.Item)?.GetValue<string>()
-                ?? throw new ArgumentException($"Node '{node.Id}': context.repo resolved to null.");
-            files = await RepositoryFiles.ReadAsync(workspaces.ResolveRepository(repository), c.Include, cancellationToken);
-        }
-
         var selection = await learning.SelectRulesAsync(skill.Id, input, learningOptions.Value.MaxInjectedRules, cancellationToken);
         var rules = new LearnedRulesSection(
             selection.RenderBlock(),
             new RulesManifest([.. selection.Injected.Select(r => r.Id)], [.. selection.LeftOut.Select(r => new RuleLeftOut(r.RuleId, r.Reason))]));
         return PromptAssembler.Assemble(skill, skills, input, upstream, files, node.Context?.MaxTokens ?? PromptAssembler.DefaultBudgetTokens, rules,
-            ModelChoice.For(skill, node.Policy, context.ModelOverride).Model);
+            ModelChoice.For(skill, node.Policy, context.ModelOverride).Model, untrustedInput: UntrustedInputsOf(skill).Any(input.ContainsKey));
     }
 }
