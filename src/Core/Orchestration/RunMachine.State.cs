@@ -119,7 +119,8 @@ public sealed partial class RunMachine
         node = node with { Approval = record };
         if (decision.Approved)
         {
-            Dispatch(node with { BudgetApproved = node.BudgetApproved || kind == "budget", Status = NodeStatus.Pending }, TimeSpan.Zero);
+            // A node held after it ran (a prompt-injection finding) runs again as its next attempt; a node held before it ran keeps its attempt.
+            Dispatch(node with { BudgetApproved = node.BudgetApproved || kind == "budget", Status = NodeStatus.Pending, Attempt = kind == "prompt_injection" ? node.Attempt + 1 : node.Attempt }, TimeSpan.Zero);
         }
         else
         {
