@@ -5,6 +5,7 @@ using AgentFunctions.Core.Budgets;
 using AgentFunctions.Core.Models;
 using AgentFunctions.Core.Orchestration;
 using AgentFunctions.Core.Storage;
+using AgentFunctions.Core.Tools.Processes;
 using AgentFunctions.Core.Tools.Shell;
 using AgentFunctions.Core.Tools.Testing;
 using AgentFunctions.Core.Tools.Workspaces;
@@ -32,6 +33,7 @@ public sealed class LocalSettingsSampleTests
         (WorkspaceOptions.SectionName, typeof(WorkspaceOptions)),
         (TestRunOptions.SectionName, typeof(TestRunOptions)),
         (ShellToolOptions.SectionName, typeof(ShellToolOptions)),
+        (SandboxOptions.SectionName, typeof(SandboxOptions)),
     ];
 
     // Read outside an options class: the Functions runtime setting, the storage connection, the standalone host's Durable Task
@@ -48,6 +50,9 @@ public sealed class LocalSettingsSampleTests
         return json["Values"]!.AsObject().Select(kv => kv.Key.Replace("__", ":", StringComparison.Ordinal)).ToHashSet(StringComparer.Ordinal);
     }
 
+    // An array option is listed by its first element (Tools__Sandbox__AllowedCommands__0), and each element is that option.
+    private static string WithoutIndex(string key) => System.Text.RegularExpressions.Regex.Replace(key, @":\d+$", string.Empty);
+
     private static IEnumerable<string> SettableKeys() =>
         s_sections.SelectMany(s => s.Options.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p.CanWrite && p.SetMethod!.IsPublic)
@@ -56,7 +61,8 @@ public sealed class LocalSettingsSampleTests
     [Fact]
     public void Sample_ListsEverySettableOption()
     {
-        var missing = SettableKeys().Where(k => !SampleKeys().Contains(k)).ToList();
+        var sample = SampleKeys();
+        var missing = SettableKeys().Where(k => !sample.Contains(k) && !sample.Contains(k + ":0")).ToList();
         Assert.True(missing.Count == 0, $"local.settings.sample.json lacks: {string.Join(", ", missing)}");
     }
 
@@ -64,7 +70,7 @@ public sealed class LocalSettingsSampleTests
     public void Sample_HasNoSettingTheAppDoesNotRead()
     {
         var known = SettableKeys().Concat(s_otherKeys).ToHashSet(StringComparer.Ordinal);
-        var unknown = SampleKeys().Where(k => !known.Contains(k) && !s_keyedSections.Any(p => k.StartsWith(p, StringComparison.Ordinal))).ToList();
+        var unknown = SampleKeys().Where(k => !known.Contains(WithoutIndex(k)) && !s_keyedSections.Any(p => k.StartsWith(p, StringComparison.Ordinal))).ToList();
         Assert.True(unknown.Count == 0, $"local.settings.sample.json has settings nothing reads: {string.Join(", ", unknown)}");
     }
 
@@ -78,6 +84,19 @@ public sealed class LocalSettingsSampleTests
 
         Assert.Empty(ModelPool.Validate(options));
         Assert.Equal(ModelTier.Bronze, options.Pool["openai/gpt-4o-mini"].Tier);
+    }
+
+    [Fact]
+    public void Sample_SandboxSettings_BindValidateAndMatchTheDefaults()
+    {
+        var json = JsonNode.Parse(File.ReadAllText(Path.Combine(AppHarness.RepositoryRoot, "local.settings.sample.json")))!;
+        var values = json["Values"]!.AsObject().ToDictionary(kv => kv.Key.Replace("__", ":", StringComparison.Ordinal), kv => (string?)kv.Value!.GetValue<string>());
+        var options = new SandboxOptions();
+        new ConfigurationBuilder().AddInMemoryCollection(values).Build().GetSection(SandboxOptions.SectionName).Bind(options);
+
+        Assert.True(new SandboxOptionsValidator().Validate(null, options).Succeeded);
+        Assert.Equal(SandboxOptions.DefaultAllowedCommands, options.EffectiveAllowedCommands);
+        Assert.False(SandboxEnvironment.IsDenied("PATH", "/bin", options));
     }
 
     [Fact]

@@ -20,6 +20,9 @@ internal static partial class ToolsLog
     [LoggerMessage(EventId = 4104, Level = LogLevel.Warning, Message = "Could not start {FileName}: {Reason}")]
     public static partial void ProcessCouldNotStart(this ILogger logger, string fileName, string reason);
 
+    [LoggerMessage(EventId = 4105, Level = LogLevel.Debug, Message = "Removed {Count} secret-looking variable(s) from the environment of {FileName}: {Names}")]
+    public static partial void EnvironmentScrubbed(this ILogger logger, string fileName, int count, string names);
+
     [LoggerMessage(EventId = 4110, Level = LogLevel.Information, Message = "Materialized {Repository} at {Path} with {PatchCount} patch(es) applied")]
     public static partial void WorkspaceMaterialized(this ILogger logger, string repository, string path, int patchCount);
 

@@ -9,6 +9,7 @@ using AgentFunctions.Core.Tools.Testing;
 using AgentFunctions.Core.Tools.Workspaces;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -16,8 +17,8 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class ToolsServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the tool options (sections <c>Tools:Workspace</c>, <c>Tools:Tests</c>, <c>Tools:Shell</c>, validated at
-    /// start), the process runner, git client, workspace manager and test runner, every tool as an <see cref="ITool"/>
+    /// Registers the tool options (sections <c>Tools:Workspace</c>, <c>Tools:Tests</c>, <c>Tools:Shell</c>,
+    /// <c>Tools:Sandbox</c>, validated at start), the process runner, git client, workspace manager and test runner, every tool as an <see cref="ITool"/>
     /// singleton, and the <see cref="ToolRegistry"/>. Calling it twice registers nothing twice.
     /// </summary>
     /// <param name="services">The service collection.</param>
@@ -32,6 +33,8 @@ public static class ToolsServiceCollectionExtensions
         services.AddOptions<WorkspaceOptions>().Bind(configuration.GetSection(WorkspaceOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<TestRunOptions>().Bind(configuration.GetSection(TestRunOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ShellToolOptions>().Bind(configuration.GetSection(ShellToolOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SandboxOptions>().Bind(configuration.GetSection(SandboxOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SandboxOptions>, SandboxOptionsValidator>());
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ProcessRunner>();

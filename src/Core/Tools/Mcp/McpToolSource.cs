@@ -4,8 +4,10 @@ using AgentFunctions.Core.Models.ToolCalling;
 using AgentFunctions.Core.Skills;
 using AgentFunctions.Core.Skills.Schemas;
 using AgentFunctions.Core.Tools.Agent;
+using AgentFunctions.Core.Tools.Processes;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using ModelContextProtocol.Client;
 
 namespace AgentFunctions.Core.Tools.Mcp;
@@ -17,8 +19,22 @@ namespace AgentFunctions.Core.Tools.Mcp;
 /// <c>AIFunction</c> renamed <c>&lt;server&gt;_&lt;tool&gt;</c>; a call goes to the server. A client whose connection failed is
 /// dropped so the next node connects again. Disposing closes every client (and stops stdio processes).
 /// </summary>
-public sealed partial class McpToolSource(ILogger<McpToolSource> logger, IHostEnvironment? environment = null, ILoggerFactory? loggerFactory = null) : IAsyncDisposable
+/// <remarks>
+/// A stdio server's command must be on <see cref="SandboxOptions.EffectiveAllowedCommands"/> (see
+/// <see cref="SandboxCommands"/>), and its process does not inherit the host's environment: it gets
+/// <see cref="SandboxEnvironment.Scrub"/> of it (no storage, model or identity secrets) plus the server's own <c>env</c>.
+/// </remarks>
+/// <param name="logger">Logs connections and failed closes.</param>
+/// <param name="environment">Gives the content root a stdio server's <c>cwd</c> is relative to; null for the current directory.</param>
+/// <param name="loggerFactory">Passed to the SDK's transports and clients; null for none.</param>
+/// <param name="sandbox">The allowed commands and the environment rules; null for the defaults.</param>
+public sealed partial class McpToolSource(
+    ILogger<McpToolSource> logger,
+    IHostEnvironment? environment = null,
+    ILoggerFactory? loggerFactory = null,
+    IOptions<SandboxOptions>? sandbox = null) : IAsyncDisposable
 {
+    private readonly SandboxOptions _sandbox = sandbox?.Value ?? new SandboxOptions();
     private readonly ConcurrentDictionary<string, Connection> _connections = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _connectLock = new(1, 1);
     private readonly ILogger<McpToolSource> _logger = logger;
@@ -29,8 +45,8 @@ public sealed partial class McpToolSource(ILogger<McpToolSource> logger, IHostEn
     /// <param name="tool">The tool's name on the server, or null for all of them.</param>
     /// <param name="cancellationToken">Cancels connecting.</param>
     /// <returns>The tools, named as the model sees them.</returns>
-    /// <exception cref="InvalidOperationException">The domain has no such server, the server has no such tool, or it could not be
-    /// reached (the message says which and why).</exception>
+    /// <exception cref="InvalidOperationException">The domain has no such server, its command is not allowed, the server has no
+    /// such tool, or it could not be reached (the message says which and why).</exception>
     public async Task<IReadOnlyList<NodeTool>> GetToolsAsync(DomainDefinition domain, string server, string? tool, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(domain);
@@ -38,6 +54,11 @@ public sealed partial class McpToolSource(ILogger<McpToolSource> logger, IHostEn
         {
             var known = domain.McpServers.Count == 0 ? "it has none" : $"it has {string.Join(", ", domain.McpServers.Keys.Order(StringComparer.Ordinal))}";
             throw new InvalidOperationException($"MCP server '{server}' is not configured for domain '{domain.Name}' (mcp_servers in its DOMAIN.md; {known}).");
+        }
+
+        if (definition.Url is null && definition.Command is { } command && SandboxCommands.Refusal(command, _sandbox) is { } refusal)
+        {
+            throw new InvalidOperationException($"MCP server '{server}' of domain '{domain.Name}' was not started: {refusal}");
         }
 
         var connection = await ConnectionAsync($"{domain.Name}/{server}", definition, cancellationToken);
@@ -128,12 +149,25 @@ public sealed partial class McpToolSource(ILogger<McpToolSource> logger, IHostEn
                 Arguments = [.. server.Arguments],
                 Name = server.Name,
                 WorkingDirectory = Path.GetFullPath(Path.Combine(environment?.ContentRootPath ?? Directory.GetCurrentDirectory(), server.WorkingDirectory ?? ".")),
-                EnvironmentVariables = server.Environment.ToDictionary(kv => kv.Key, kv => (string?)kv.Value, StringComparer.Ordinal),
+                // The SDK would pass on the whole host environment; give the server the scrubbed copy and its own env instead.
+                InheritEnvironmentVariables = false,
+                EnvironmentVariables = ServerEnvironment(server),
             }, loggerFactory);
         var client = await McpClient.CreateAsync(transport, new McpClientOptions(), loggerFactory, cancellationToken);
         var tools = await client.ListToolsAsync(cancellationToken: cancellationToken);
         LogConnected(_logger, server.Name, tools.Count);
         return new Connection(client, [.. tools]);
+    }
+
+    private Dictionary<string, string?> ServerEnvironment(McpServerDefinition server)
+    {
+        var variables = SandboxEnvironment.Scrub(SandboxEnvironment.Current(), _sandbox);
+        foreach (var (name, value) in server.Environment)
+        {
+            variables[name] = value;
+        }
+
+        return variables;
     }
 
     [LoggerMessage(EventId = 6001, Level = LogLevel.Information, Message = "MCP server {Server} connected with {Tools} tool(s)")]

@@ -63,6 +63,11 @@ public sealed partial class PatchSelectTool : ITool
         var repo = ToolArguments.GetRequiredString(arguments, ToolName, "repo");
         var candidates = ReadCandidates(ToolArguments.GetRequiredObject(arguments, ToolName, "candidates"));
         var command = ToolArguments.GetOptionalCommand(arguments, ToolName, "test_command");
+        if (_tests.Refusal(command) is { } refusal)
+        {
+            throw new ToolArgumentException(ToolName, "test_command", refusal);
+        }
+
         ToolArguments.ResolveRepository(_workspaces, ToolName, repo);
 
         var single = new Dictionary<string, PatchTrial>(StringComparer.Ordinal);

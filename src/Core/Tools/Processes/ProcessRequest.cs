@@ -12,8 +12,9 @@ public sealed record ProcessRequest(string FileName, IReadOnlyList<string> Argum
     public string? WorkingDirectory { get; init; }
 
     /// <summary>
-    /// Gets environment variables to set for the process on top of the inherited environment; a null value removes the
-    /// variable.
+    /// Gets environment variables to set for the process on top of the inherited environment, which
+    /// <see cref="SandboxEnvironment"/> has scrubbed of secret-looking variables first; a null value removes the variable.
+    /// These apply after scrubbing, so a caller can still hand a tool a variable on purpose.
     /// </summary>
     public IReadOnlyDictionary<string, string?> Environment { get; init; } = new Dictionary<string, string?>();
 

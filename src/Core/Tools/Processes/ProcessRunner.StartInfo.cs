@@ -1,12 +1,13 @@
 using System.Diagnostics;
 using System.Text;
+using Microsoft.Extensions.Logging;
 
 namespace AgentFunctions.Core.Tools.Processes;
 
-/// <content>What the runner starts: the executable itself, or the process-group wrapper around it.</content>
+/// <content>What the runner starts: the executable itself, or the process-group wrapper around it, with a scrubbed environment.</content>
 public sealed partial class ProcessRunner
 {
-    private static ProcessStartInfo CreateStartInfo(ProcessRequest request, string executable, bool grouped)
+    private ProcessStartInfo CreateStartInfo(ProcessRequest request, string executable, bool grouped)
     {
         var (fileName, arguments) = grouped
             ? ProcessGroup.Command(Environment.ProcessId, executable, request.Arguments)
@@ -24,6 +25,20 @@ public sealed partial class ProcessRunner
         foreach (var argument in arguments)
         {
             startInfo.ArgumentList.Add(argument);
+        }
+
+        // Start from the host's environment without secret-looking variables, then apply what the request sets.
+        var inherited = startInfo.Environment;
+        var removed = inherited.Where(kv => SandboxEnvironment.IsDenied(kv.Key, kv.Value, _sandbox)).Select(kv => kv.Key).ToList();
+        foreach (var name in removed)
+        {
+            inherited.Remove(name);
+        }
+
+        if (removed.Count > 0 && _logger.IsEnabled(LogLevel.Debug))
+        {
+            // Names only: the values are what the scrub keeps from the child, and from the log.
+            _logger.EnvironmentScrubbed(request.FileName, removed.Count, string.Join(", ", removed.Order(StringComparer.Ordinal)));
         }
 
         foreach (var (name, value) in request.Environment)

@@ -1,12 +1,13 @@
 using System.ComponentModel;
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace AgentFunctions.Core.Tools.Processes;
 
 /// <summary>
-/// Runs an executable with an argument list (no shell parses it), a working directory and extra environment variables,
-/// in a process group of its own, and kills the whole group when the timeout elapses, when the caller cancels, when
+/// Runs an executable with an argument list (no shell parses it), a working directory and the host's environment
+/// scrubbed of secret-looking variables (<see cref="SandboxEnvironment"/>) plus the request's own, in a process group of its own, and kills the whole group when the timeout elapses, when the caller cancels, when
 /// the executable exits (processes it left running in the background), and when the host process dies, even by
 /// SIGKILL. Output is kept as a bounded tail.
 /// </summary>
@@ -24,13 +25,16 @@ public sealed partial class ProcessRunner
     private static readonly TimeSpan s_drainGrace = TimeSpan.FromSeconds(2);
 
     private readonly ILogger<ProcessRunner> _logger;
+    private readonly SandboxOptions _sandbox;
 
     /// <summary>Creates the runner.</summary>
-    /// <param name="logger">Logs starts, exits and kills at Debug/Warning.</param>
-    public ProcessRunner(ILogger<ProcessRunner> logger)
+    /// <param name="logger">Logs starts, exits and kills at Debug/Warning, and the names (never the values) of scrubbed variables at Debug.</param>
+    /// <param name="sandbox">Which inherited environment variables the child keeps (see <see cref="SandboxEnvironment"/>); null for the defaults.</param>
+    public ProcessRunner(ILogger<ProcessRunner> logger, IOptions<SandboxOptions>? sandbox = null)
     {
         ArgumentNullException.ThrowIfNull(logger);
         _logger = logger;
+        _sandbox = sandbox?.Value ?? new SandboxOptions();
     }
 
     /// <summary>Runs the process to its end, its timeout or cancellation.</summary>

@@ -53,6 +53,11 @@ public sealed class TestsRunTool : ITool
         var repo = ToolArguments.GetRequiredString(arguments, ToolName, "repo");
         var patch = ToolArguments.GetOptionalString(arguments, ToolName, "patch");
         var command = ToolArguments.GetOptionalCommand(arguments, ToolName, "command");
+        if (_tests.Refusal(command) is { } refusal)
+        {
+            throw new ToolArgumentException(ToolName, "command", refusal);
+        }
+
         ToolArguments.ResolveRepository(_workspaces, ToolName, repo);
 
         WorkspacePatch[] patches = string.IsNullOrWhiteSpace(patch) ? [] : [new WorkspacePatch("patch", patch)];

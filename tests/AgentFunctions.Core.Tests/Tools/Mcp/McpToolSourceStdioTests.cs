@@ -1,7 +1,9 @@
 using AgentFunctions.Core.Skills;
 using AgentFunctions.Core.Tools.Mcp;
+using AgentFunctions.Core.Tools.Processes;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace AgentFunctions.Core.Tests.Tools.Mcp;
 
@@ -45,7 +47,8 @@ public sealed class McpToolSourceStdioTests
     public async Task GetToolsAsync_ServerThatCannotStart_FailsNamingIt()
     {
         var domain = Domain(new McpServerDefinition("broken", "/nonexistent/mcp-server", [], new Dictionary<string, string>(), null, null, new Dictionary<string, string>()));
-        await using var source = new McpToolSource(NullLogger<McpToolSource>.Instance);
+        var sandbox = Options.Create(new SandboxOptions { AllowedCommands = ["/nonexistent/mcp-server"] });
+        await using var source = new McpToolSource(NullLogger<McpToolSource>.Instance, sandbox: sandbox);
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => source.GetToolsAsync(domain, "broken", null));
 

@@ -2,11 +2,17 @@
 
 It speaks the Model Context Protocol's stdio transport: one JSON-RPC 2.0 message per line on stdin and stdout
 (https://modelcontextprotocol.io/specification/2025-06-18/basic/transports#stdio). It answers initialize, tools/list
-and tools/call for one tool, `word_count`, and ignores notifications.
+and tools/call for one tool, `word_count`, and ignores notifications. When MCP_TEST_ENV_FILE is set, it first writes
+its whole environment there as JSON (so a test can see what the client passed on).
 """
 
 import json
+import os
 import sys
+
+if os.environ.get("MCP_TEST_ENV_FILE"):
+    with open(os.environ["MCP_TEST_ENV_FILE"], "w", encoding="utf-8") as env_file:
+        json.dump(dict(os.environ), env_file)
 
 TOOL = {
     "name": "word_count",
