@@ -19,6 +19,8 @@ namespace AgentFunctions.Core.Tools.Patches;
 /// tests_run, failures, errors, summary, outcome}], combined?: {names, applied, error?, tests_passed, tests_run,
 /// failures, errors}, reason}</c>, where <c>patch</c> is <c>git diff</c> from the base to the winning copy (one
 /// diff even for several candidates). Fails when no trial passes, with each candidate's outcome in the reason.
+/// A <c>test_command</c> whose program is not on <c>Tools:Sandbox:AllowedCommands</c> is refused (a
+/// <see cref="ToolArgumentException"/>) before any working copy is made.
 /// </remarks>
 public sealed partial class PatchSelectTool : ITool
 {

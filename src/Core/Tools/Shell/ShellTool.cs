@@ -13,11 +13,18 @@ namespace AgentFunctions.Core.Tools.Shell;
 /// <c>AF_ATTEMPT</c> and <c>AF_ITERATION</c>. Succeeds when the command exits with code 0 within its timeout.
 /// </summary>
 /// <remarks>
+/// <para>
 /// Arguments: <c>command</c> (required string), <c>timeout</c> (seconds, default
 /// <see cref="ShellToolOptions.DefaultTimeoutSeconds"/>, at most <see cref="ShellToolOptions.MaxTimeoutSeconds"/>).
 /// Output: <c>{exit_code, output, duration_ms, timed_out}</c>, <c>output</c> being the tail of stdout then stderr; plus
 /// <c>json</c>, the parsed value, when the whole of stdout is one JSON object or array (so later nodes can read its fields,
 /// or <c>for_each</c> over it).
+/// </para>
+/// <para>
+/// This is the sandbox's one deliberate exception: the only tool that runs a shell command line, so the programs the
+/// command starts are not checked against <see cref="SandboxOptions.AllowedCommands"/>. Its environment is scrubbed like
+/// every tool's (<see cref="SandboxEnvironment"/>) and it runs in its own process group.
+/// </para>
 /// </remarks>
 public sealed class ShellTool : ITool
 {

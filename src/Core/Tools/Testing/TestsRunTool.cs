@@ -13,6 +13,8 @@ namespace AgentFunctions.Core.Tools.Testing;
 /// Output: <c>{passed, exit_code, tests_run, failures, errors, command, duration_ms, output, workspace}</c>, where
 /// <c>output</c> is the tail (at most <see cref="TestRunOptions.OutputTailChars"/> characters) of stdout then stderr;
 /// when the patch does not apply: <c>{passed: false, applied: false, error}</c>.
+/// A <c>command</c> whose program is not on <c>Tools:Sandbox:AllowedCommands</c> is refused (a <see cref="ToolArgumentException"/>)
+/// before any working copy is made.
 /// </remarks>
 public sealed class TestsRunTool : ITool
 {
