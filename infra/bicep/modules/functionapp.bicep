@@ -261,6 +261,19 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Tools__Shell__DefaultTimeoutSeconds: '60'
     Tools__Shell__MaxTimeoutSeconds: '600'
     Tools__Shell__OutputTailChars: '8192'
+    // Tool sandbox (docs/sandbox.md): the programs tests.run, patch.select and stdio MCP servers may start, and the
+    // variables scrubbed from or passed to their environment. Blank list entries are ignored.
+    Tools__Sandbox__AllowedCommands__0: 'git'
+    Tools__Sandbox__AllowedCommands__1: 'python3'
+    Tools__Sandbox__AllowedCommands__2: 'python'
+    Tools__Sandbox__AllowedCommands__3: 'dotnet'
+    Tools__Sandbox__AllowedCommands__4: 'node'
+    Tools__Sandbox__AllowedCommands__5: 'npm'
+    Tools__Sandbox__AllowedCommands__6: 'npx'
+    Tools__Sandbox__AllowedCommands__7: 'pytest'
+    Tools__Sandbox__AllowedCommands__8: 'make'
+    Tools__Sandbox__ExtraDeniedVariables__0: ''
+    Tools__Sandbox__PassVariables__0: ''
 
     // Telemetry: Azure Monitor with Entra ID authentication (the component has local auth disabled).
     OTEL_SERVICE_NAME: otelServiceName
