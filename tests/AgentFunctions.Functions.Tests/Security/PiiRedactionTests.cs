@@ -125,7 +125,7 @@ public sealed partial class PiiRedactionTests(PiiRedactionTests.PiiApp fixture) 
     /// echo skill on the local model.</summary>
     public sealed class PiiApp : LiveAppFixture
     {
-        private readonly string _root = Directory.CreateTempSubdirectory("agentfunctions-pii-").FullName;
+        private readonly ContentTree _tree = new("agentfunctions-pii-");
 
         /// <inheritdoc/>
         protected override IReadOnlyDictionary<string, string> Settings => Write();
@@ -137,20 +137,11 @@ public sealed partial class PiiRedactionTests(PiiRedactionTests.PiiApp fixture) 
         {
             foreach (var (domain, security) in new[] { ("support", "pii: redact\n  pii_name_fields: [customer_name]"), ("locked", "pii: block"), ("open", "pii: off") })
             {
-                var dir = Path.Combine(_root, "skills", domain, "echo");
-                Directory.CreateDirectory(dir);
-                File.WriteAllText(Path.Combine(_root, "skills", domain, "DOMAIN.md"), $"---\ndescription: {domain} test domain\nowner: tests\nsecurity:\n  {security}\n---\n# {domain}\n");
-                File.WriteAllText(Path.Combine(dir, "SKILL.md"),
-                    $"---\nname: echo\nrole: specialist\ndomain: {domain}\ntrigger: manual\nmodel: openai/gpt-4o-mini\n---\n# Echo\n\nRepeat the customer's message.\n");
+                _tree.WriteSkill(domain, $"security:\n  {security}", "echo", "Repeat the customer's message.");
             }
 
-            Directory.CreateDirectory(Path.Combine(_root, "graphs"));
-            File.WriteAllText(Path.Combine(_root, "graphs", "pii-support-echo.yaml"), Graph("support/echo"));
-            return new()
-            {
-                ["AgentFunctions__SkillsPath"] = Path.Combine(_root, "skills"),
-                ["AgentFunctions__GraphsPath"] = Path.Combine(_root, "graphs"),
-            };
+            _tree.WriteGraph("pii-support-echo", Graph("support/echo"));
+            return _tree.Settings;
         }
     }
 }
