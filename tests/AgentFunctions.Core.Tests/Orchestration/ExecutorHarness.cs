@@ -28,10 +28,7 @@ internal sealed class ExecutorHarness : IDisposable
         Prices = new PriceTable(pool);
         Router = new ModelRouter(pool, options, new RecordingStore(Path.GetTempPath()), TimeProvider.System, NullLoggerFactory.Instance);
         Estimator = new NodeCostEstimator(skills, Prices, Router);
-        var workspace = Options.Create(new WorkspaceOptions { WorkRoot = Path.GetTempPath(), RepositoriesRoot = TestPaths.RepositoryRoot });
-        var workspaces = new WorkspaceManager(new GitClient(new ProcessRunner(NullLogger<ProcessRunner>.Instance), workspace), workspace, NullLogger<WorkspaceManager>.Instance);
-        Executor = new SkillNodeExecutor(skills, Router, workspaces, new Learning.LearningHost().Learning, Options.Create(new AgentFunctions.Core.Learning.LearningOptions()), new ReplayResponses(null!),
-            new AgentFunctions.Core.Tools.Agent.ProjectTools(new AgentFunctions.Core.Tools.ToolRegistry([]), workspaces), new AgentFunctions.Core.Tools.Mcp.McpToolSource(NullLogger<AgentFunctions.Core.Tools.Mcp.McpToolSource>.Instance), new AgentFunctions.TestSupport.Safety.InMemoryPiiTokenVault(), TimeProvider.System);
+        Executor = TestExecutors.Create(skills, Router);
     }
 
     public SkillCatalog Skills { get; }

@@ -22,10 +22,7 @@ public sealed class SkillNodeExecutorOutputTests
 
     private static async Task<NodeResult> RunAsync(string skill, JsonObject input, ModelRouter router)
     {
-        var workspace = Options.Create(new WorkspaceOptions { WorkRoot = Path.GetTempPath(), RepositoriesRoot = TestPaths.RepositoryRoot });
-        var workspaces = new WorkspaceManager(new GitClient(new ProcessRunner(NullLogger<ProcessRunner>.Instance), workspace), workspace, NullLogger<WorkspaceManager>.Instance);
-        var executor = new SkillNodeExecutor(s_skills, router, workspaces, new Learning.LearningHost().Learning, Options.Create(new AgentFunctions.Core.Learning.LearningOptions()), new ReplayResponses(null!),
-            new AgentFunctions.Core.Tools.Agent.ProjectTools(new AgentFunctions.Core.Tools.ToolRegistry([]), workspaces), new AgentFunctions.Core.Tools.Mcp.McpToolSource(Microsoft.Extensions.Logging.Abstractions.NullLogger<AgentFunctions.Core.Tools.Mcp.McpToolSource>.Instance), new AgentFunctions.TestSupport.Safety.InMemoryPiiTokenVault(), TimeProvider.System);
+        var executor = TestExecutors.Create(s_skills, router);
         var node = new GraphNode("n", NodeKind.Skill, skill, [], [], null, NodePolicy.Default, 1);
         var graph = new GraphDefinition("g", null, [], new GraphBudget(null), [node], "yaml", "hash");
         return await executor.ExecuteAsync(new NodeExecutionContext("run-1", graph, node, 1, input, new Dictionary<string, JsonNode?>(), 1m), CancellationToken.None);

@@ -26,10 +26,7 @@ public sealed class SkillNodeExecutorTests
             ["Models:OpenAI:Endpoint"] = server.Endpoint.ToString(),
             ["Models:Pool:openai/gpt-4o-mini:Fallbacks:0"] = "openai/gpt-4o",
         });
-        var workspace = Options.Create(new WorkspaceOptions { WorkRoot = Path.GetTempPath(), RepositoriesRoot = TestPaths.RepositoryRoot });
-        var workspaces = new WorkspaceManager(new GitClient(new ProcessRunner(NullLogger<ProcessRunner>.Instance), workspace), workspace, NullLogger<WorkspaceManager>.Instance);
-        var executor = new SkillNodeExecutor(s_skills, router, workspaces, new Learning.LearningHost().Learning, Options.Create(new AgentFunctions.Core.Learning.LearningOptions()), new ReplayResponses(null!),
-            new AgentFunctions.Core.Tools.Agent.ProjectTools(new AgentFunctions.Core.Tools.ToolRegistry([]), workspaces), new AgentFunctions.Core.Tools.Mcp.McpToolSource(Microsoft.Extensions.Logging.Abstractions.NullLogger<AgentFunctions.Core.Tools.Mcp.McpToolSource>.Instance), new AgentFunctions.TestSupport.Safety.InMemoryPiiTokenVault(), TimeProvider.System);
+        var executor = TestExecutors.Create(s_skills, router);
         var node = new GraphNode("planner", NodeKind.Skill, "engineering/planner", [], [], null, NodePolicy.Default, 1);
         var graph = new GraphDefinition("g", null, [], new GraphBudget(1m), [node], "yaml", "hash");
         var context = new NodeExecutionContext("run-1", graph, node, 1, new JsonObject { ["issue"] = "answer() returns 41" }, new Dictionary<string, JsonNode?>(), reservedUsd);

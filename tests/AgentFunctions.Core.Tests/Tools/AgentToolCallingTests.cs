@@ -159,13 +159,8 @@ public sealed class AgentToolCallingTests : IAsyncLifetime
     {
         var skills = SkillCatalog.Load(Path.Combine(_root, "skills"));
         Assert.DoesNotContain(skills.Issues, i => i.IsError);
-        var workspace = Options.Create(new WorkspaceOptions { WorkRoot = Path.Combine(_root, "work"), RepositoriesRoot = TestPaths.RepositoryRoot });
-        var processes = new ProcessRunner(NullLogger<ProcessRunner>.Instance);
-        var workspaces = new WorkspaceManager(new GitClient(processes, workspace), workspace, NullLogger<WorkspaceManager>.Instance);
-        var registry = new ToolRegistry([
+        return Orchestration.TestExecutors.Create(skills, router, Path.Combine(_root, "work"), (workspaces, processes) => new ToolRegistry([
             new TestsRunTool(workspaces, new TestSuiteRunner(processes, Options.Create(new TestRunOptions()), NullLogger<TestSuiteRunner>.Instance)),
-            new SecurityScanTool(NullLogger<SecurityScanTool>.Instance)]);
-        return new SkillNodeExecutor(skills, router, workspaces, new Learning.LearningHost().Learning, Options.Create(new Core.Learning.LearningOptions()),
-            new ReplayResponses(null!), new ProjectTools(registry, workspaces), new McpToolSource(NullLogger<McpToolSource>.Instance), new AgentFunctions.TestSupport.Safety.InMemoryPiiTokenVault(), TimeProvider.System);
+            new SecurityScanTool(NullLogger<SecurityScanTool>.Instance)]));
     }
 }
