@@ -34,7 +34,17 @@ public sealed partial class SkillNodeExecutor
         }
 
         var pii = PiiFor(run, skill);
-        if (pii?.Policy == Safety.PiiPolicy.Block && pii.Scan(messages) is { Count: > 0 } found)
+        IReadOnlyDictionary<Safety.Pii.PiiKind, int> found;
+        try
+        {
+            found = pii?.Policy == Safety.PiiPolicy.Block ? pii.Scan(messages) : new Dictionary<Safety.Pii.PiiKind, int>();
+        }
+        catch (Safety.Pii.PiiBlockedException ex)
+        {
+            return (null, ex.Message);
+        }
+
+        if (pii is not null && found.Count > 0)
         {
             run.Details["pii"] = new System.Text.Json.Nodes.JsonObject
             {

@@ -9,7 +9,7 @@ namespace AgentFunctions.Core.Safety.Pii;
 /// mod-97 = 1), US SSNs (<c>ddd-dd-dddd</c> with the SSA's never-issued areas, groups and serials excluded), IPv4 addresses (four octets 0–255), IPv6
 /// addresses (<see cref="IPAddress.TryParse(string, out IPAddress)"/>), phone numbers (9–15 digits, E.164's maximum, written with a
 /// leading <c>+</c> or at least two separators, so that bare numbers, dates and versions are not taken) and the given names, matched whole-word and case-insensitively. Tokens such as <c>&lt;EMAIL_1&gt;</c> are never matched.
-/// Patterns have a 1-second timeout each; a text that times out a pattern is scanned no further for that kind.
+/// Patterns have a 1-second timeout each; a text that times out a pattern fails the scan (<see cref="PiiBlockedException"/>), so unscanned text is never sent.
 /// </summary>
 public static partial class PiiDetector
 {
@@ -17,6 +17,7 @@ public static partial class PiiDetector
     /// <param name="text">The text.</param>
     /// <param name="names">Personal names to find (values of the domain's <c>pii_name_fields</c>); empty for none.</param>
     /// <returns>The matches, by <see cref="PiiMatch.Start"/>.</returns>
+    /// <exception cref="PiiBlockedException">A pattern took longer than its 1 s timeout on the text (the scan fails closed).</exception>
     public static IReadOnlyList<PiiMatch> Find(string text, IReadOnlyCollection<string> names)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -72,9 +73,11 @@ public static partial class PiiDetector
                 }
             }
         }
-        catch (RegexMatchTimeoutException)
+        catch (RegexMatchTimeoutException ex)
         {
-            // A pathological text: what was found so far stands.
+            // Fail closed: a text that could not be scanned is not sent anywhere.
+            throw new PiiBlockedException(
+                $"A text of {text.Length} characters could not be scanned for {kind} PII within {ex.MatchTimeout.TotalSeconds:0.#} s (a pathological input), so it was not sent to the model.");
         }
     }
 
