@@ -1,4 +1,5 @@
 using System.Collections;
+using System.IO.Enumeration;
 
 namespace AgentFunctions.Core.Tools.Processes;
 
@@ -93,12 +94,12 @@ public static class SandboxEnvironment
     {
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(options);
-        if (SandboxOptions.NonBlank(options.ExtraDeniedVariables).Any(pattern => Wildcard.IsMatch(name, pattern)))
+        if (SandboxOptions.NonBlank(options.ExtraDeniedVariables).Any(pattern => FileSystemName.MatchesSimpleExpression(pattern, name, ignoreCase: true)))
         {
             return true;
         }
 
-        if (SandboxOptions.NonBlank(options.PassVariables).Any(pattern => Wildcard.IsMatch(name, pattern)))
+        if (SandboxOptions.NonBlank(options.PassVariables).Any(pattern => FileSystemName.MatchesSimpleExpression(pattern, name, ignoreCase: true)))
         {
             return false;
         }

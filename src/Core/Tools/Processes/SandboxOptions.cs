@@ -33,14 +33,14 @@ public sealed class SandboxOptions
 
     /// <summary>
     /// Gets or sets more environment variable names to remove from every tool's inherited environment, beyond the
-    /// built-in rules of <see cref="SandboxEnvironment"/>; case-insensitive, <c>*</c> matches any run of characters
-    /// (<c>MYCOMPANY_*</c>). A name matching both this list and <see cref="PassVariables"/> is removed.
+    /// built-in rules of <see cref="SandboxEnvironment"/>; case-insensitive, <c>*</c> matches any run of characters and <c>?</c> one
+    /// (<c>MYCOMPANY_*</c>; <see cref="System.IO.Enumeration.FileSystemName.MatchesSimpleExpression(System.ReadOnlySpan{char}, System.ReadOnlySpan{char}, bool)"/>). A name matching both this list and <see cref="PassVariables"/> is removed.
     /// </summary>
     public string[] ExtraDeniedVariables { get; set; } = [];
 
     /// <summary>
     /// Gets or sets environment variable names that tools inherit even though a built-in rule would remove them (such as
-    /// <c>AZURE_FUNCTIONS_ENVIRONMENT</c>); case-insensitive, <c>*</c> matches any run of characters.
+    /// <c>AZURE_FUNCTIONS_ENVIRONMENT</c>); case-insensitive, <c>*</c> matches any run of characters and <c>?</c> one.
     /// </summary>
     public string[] PassVariables { get; set; } = [];
 
