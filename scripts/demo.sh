@@ -4,7 +4,7 @@
 # Extra arguments go to `agentfn demo` (try --help).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./scripts/ensure-node-tools.sh
+./scripts/ensure-node-tools.sh dashboard
 echo "==> dotnet build -c Release"
 dotnet build AgentFunctions.sln -c Release --nologo -v quiet
 echo

@@ -5,6 +5,9 @@
 #                     tests with it). promptfoo is installed with --ignore-scripts (its browser download cannot work
 #                     offline) and its SQLite module is then built from source with `npm rebuild better-sqlite3`.
 #   bench/peers       LangGraph.js, when called with the argument "peers" (the benchmarks compare against it).
+#   dashboard         the dashboard's packages (Vite, dagre, fetch-event-source, uPlot), when called with the argument
+#                     "dashboard", then `npm run build` into dashboard/dist/ (which the app's build copies to its output),
+#                     skipped when dist/ was built from the same sources and lockfile.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -26,14 +29,29 @@ install() { # folder, label, extra command after npm ci
     echo "$want" > "$stamp"
 }
 
+build_dashboard() { # vite build, unless dist/ holds a build of the same sources
+    local stamp=dashboard/node_modules/.agentfunctions-build.sha256 want
+    want=$(cd dashboard && find index.html package-lock.json vite.config.js src -type f -print0 | sort -z | xargs -0 sha256sum | sha256sum | cut -d' ' -f1)
+    if [ -f "$stamp" ] && [ -f dashboard/dist/index.html ] && [ "$(cat "$stamp")" = "$want" ]; then
+        echo "==> dashboard build up to date"
+        return
+    fi
+    echo "==> npm run build in dashboard"
+    (cd dashboard && npm run build --silent -- --logLevel warn)
+    echo "$want" > "$stamp"
+}
+
 install . "Azurite $(node -p "require('./package.json').devDependencies.azurite")"
 for tool in "$@"; do
     case "$tool" in
         promptfoo)
             install tools/promptfoo "promptfoo $(node -p "require('./tools/promptfoo/package.json').devDependencies.promptfoo")" "npm rebuild better-sqlite3 --loglevel=error" ;;
+        dashboard)
+            install dashboard "dashboard (Vite $(node -p "require('./dashboard/package.json').devDependencies.vite"))"
+            build_dashboard ;;
         peers)
             install bench/peers "LangGraph.js $(node -p "require('./bench/peers/package.json').dependencies['@langchain/langgraph']")" ;;
         *)
-            echo "unknown tool '$tool' (known: promptfoo, peers)" >&2; exit 2 ;;
+            echo "unknown tool '$tool' (known: promptfoo, peers, dashboard)" >&2; exit 2 ;;
     esac
 done

@@ -2,7 +2,7 @@
 # Makes the deployable package of the Functions app: `dotnet publish src/Functions` into a folder, then a zip of that
 # folder's contents (the zip's root is the app's root, as zip deploy expects: host.json, functions.metadata,
 # worker.config.json, .azurefunctions/, AgentFunctions.Functions.dll, skills/, graphs/, examples/recordings/,
-# examples/sample-repo/).
+# examples/sample-repo/, dashboard/).
 #
 # Usage: scripts/publish.sh [--no-build] [-c CONFIG] [OUTPUT_DIR [ZIP]]
 #   --no-build   publish the existing build output (run `dotnet build -c CONFIG` first) instead of building again
@@ -11,7 +11,8 @@
 #   ZIP          the zip file, default artifacts/publish/agentfunctions.zip (replaced)
 # Relative paths are relative to the current directory. Prints the package's file count and size and the zip's size.
 # Exits non-zero with a message on a bad argument, a failed publish, or a package that lacks functions.metadata,
-# worker.config.json or host.json. Needs the .NET SDK (global.json) and python3 (the zip; the zip CLI may be absent).
+# worker.config.json or host.json. Needs the .NET SDK (global.json), python3 (the zip; the zip CLI may be absent) and Node.js
+# with npm (the dashboard).
 set -euo pipefail
 
 usage() { sed -n '7,11p' "$0" | sed 's/^# \{0,1\}//'; }
@@ -53,6 +54,10 @@ if $no_build; then
     build_flag=(--no-build)
 fi
 
+# The dashboard's static files (dashboard/dist/, npm ci + vite build; skipped when up to date) are part of the package.
+"$root/scripts/ensure-node-tools.sh" dashboard || fail "building the dashboard failed (output above)"
+[ -f "$root/dashboard/dist/index.html" ] || fail "the dashboard build left no dashboard/dist/index.html"
+
 rm -rf "$out"
 mkdir -p "$out" "$(dirname "$zip")"
 echo "==> dotnet publish src/Functions -c $config${build_flag[*]:+ ${build_flag[*]}} -o $out"
@@ -60,7 +65,7 @@ start=$(date +%s)
 dotnet publish "$root/src/Functions/AgentFunctions.Functions.csproj" -c "$config" "${build_flag[@]}" -o "$out" --nologo -v quiet \
     || fail "dotnet publish failed (output above)"
 
-for required in host.json functions.metadata worker.config.json AgentFunctions.Functions.dll; do
+for required in host.json functions.metadata worker.config.json AgentFunctions.Functions.dll dashboard/index.html; do
     [ -f "$out/$required" ] || fail "the package lacks $required: $out/$required"
 done
 [ ! -e "$out/local.settings.json" ] || fail "the package holds local.settings.json (developer settings must not be deployed)"

@@ -10,7 +10,7 @@ mkdir -p "$results"
 
 summary() { echo "$1 passed, $2 failed"; }
 
-if ! ./scripts/ensure-node-tools.sh promptfoo; then
+if ! ./scripts/ensure-node-tools.sh promptfoo dashboard; then
     echo "npm ci failed"; summary 0 1; exit 1
 fi
 

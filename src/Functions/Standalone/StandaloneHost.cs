@@ -58,6 +58,9 @@ internal static class StandaloneHost
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapHttpFunctions(typeof(StandaloneHost).Assembly);
+        // The dashboard function lives under the route prefix (/api/dashboard/); the short addresses lead there.
+        app.MapGet("/", () => Results.Redirect("/api/dashboard/")).ExcludeFromDescription();
+        app.MapGet("/dashboard", () => Results.Redirect("/api/dashboard/")).ExcludeFromDescription();
         await app.RunAsync();
     }
 }

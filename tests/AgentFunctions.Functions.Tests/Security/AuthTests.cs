@@ -32,7 +32,7 @@ public sealed class AuthTests(AppFixture fixture) : IDisposable
             .Where(f => f.AuthLevel != Microsoft.Azure.Functions.Worker.AuthorizationLevel.Anonymous).Select(f => f.Name).Order().ToList();
 
         Assert.Equal(functions, AuthRouteTable.Rows.Select(r => r.Function).Order().ToList());
-        Assert.Equal(["Health", "Ready"], FunctionCatalog.HttpFunctions(typeof(FunctionCatalog).Assembly)
+        Assert.Equal(["Dashboard", "Health", "Ready"], FunctionCatalog.HttpFunctions(typeof(FunctionCatalog).Assembly)
             .Where(f => f.AuthLevel == Microsoft.Azure.Functions.Worker.AuthorizationLevel.Anonymous).Select(f => f.Name).Order());
     }
 
