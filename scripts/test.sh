@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test: installs the pinned Azurite (npm ci), builds the solution, runs the unit, storage-conformance
+# Runs every test: installs the pinned Azurite and promptfoo and builds the dashboard (npm ci), installs Debian's chromium
+# when /usr/bin/chromium is missing (apt-get, as root), builds the solution, runs the unit, storage-conformance
 # (in-memory and Azurite) and integration tests (Azurite + the app process), then prints one line: "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -12,6 +13,14 @@ summary() { echo "$1 passed, $2 failed"; }
 
 if ! ./scripts/ensure-node-tools.sh promptfoo dashboard; then
     echo "npm ci failed"; summary 0 1; exit 1
+fi
+
+# The dashboard's browser tests drive Debian's chromium (Playwright's own browser download cannot work offline).
+if [ ! -x /usr/bin/chromium ]; then
+    echo "==> apt-get install chromium (for the dashboard's browser tests)"
+    if ! { apt-get install -y --no-install-recommends chromium >/dev/null || { apt-get update >/dev/null && apt-get install -y --no-install-recommends chromium >/dev/null; }; }; then
+        echo "installing chromium failed"; summary 0 1; exit 1
+    fi
 fi
 
 echo "==> dotnet build -c Release"

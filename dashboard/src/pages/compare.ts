@@ -1,5 +1,5 @@
 import { api } from '../api';
-import { h, json, statusBadge, usd } from '../dom';
+import { append, h, json, statusBadge, usd } from '../dom';
 import { showError } from '../main';
 
 /** Two runs side by side (GET /api/runs/{a}/compare/{b}): per node status, path, cost, model and where the outputs differ. */
@@ -8,7 +8,8 @@ export function comparePage(root: HTMLElement, a: string, b: string): void {
   root.append(holder);
   api(`runs/${encodeURIComponent(a)}/compare/${encodeURIComponent(b)}`).then((c) => {
     const link = (id: string) => h('a', { href: `#/runs/${encodeURIComponent(id)}` }, id);
-    holder.replaceChildren(
+    holder.replaceChildren();
+    append(holder, [
       h('h1', null, 'Compare runs'),
       h('table', { class: 'list' },
         h('thead', null, h('tr', null, h('th', null, ''), h('th', null, 'A'), h('th', null, 'B'))),
@@ -32,6 +33,6 @@ export function comparePage(root: HTMLElement, a: string, b: string): void {
           h('td', null, n.modelA ?? '—'), h('td', null, n.modelB ?? '—'),
           h('td', null, n.outputDifferences.length ? h('ul', null, n.outputDifferences.map((d: any) =>
             h('li', null, h('code', null, d.path || '/'), ': ', h('code', null, JSON.stringify(d.a)?.slice(0, 60) ?? '—'), ' → ', h('code', null, JSON.stringify(d.b)?.slice(0, 60) ?? '—'))),
-            n.moreOutputDifferences ? h('li', null, `… ${n.moreOutputDifferences} more`) : null) : '—'))))));
+            n.moreOutputDifferences ? h('li', null, `… ${n.moreOutputDifferences} more`) : null) : '—')))))]);
   }).catch((err) => showError(holder, err));
 }

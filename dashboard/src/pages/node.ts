@@ -10,14 +10,14 @@ function manifestView(manifest: any): HTMLElement {
   if (!manifest) return h('p', { class: 'muted' }, 'No context manifest (tool nodes have none; a skill node has one once its prompt was assembled).');
   const sections: any[] = manifest.sections ?? [];
   return h('div', { 'data-testid': 'manifest' },
-    h('p', null, `${manifest.totalTokens ?? '?'} tokens of a ${manifest.budget ?? manifest.budgetTokens ?? '?'}-token budget`, manifest.encoding ? ` (${manifest.encoding})` : ''),
+    h('p', null, `${manifest.totalTokens ?? '?'} tokens of a ${manifest.budgetTokens ?? '?'}-token budget`, manifest.encoding ? ` (${manifest.encoding})` : ''),
     h('table', { class: 'list' },
-      h('thead', null, h('tr', null, h('th', null, 'section'), h('th', null, 'part'), h('th', { class: 'num' }, 'tokens'), h('th', null, 'source'))),
+      h('thead', null, h('tr', null, h('th', null, 'section'), h('th', null, 'kind'), h('th', { class: 'num' }, 'tokens'))),
       h('tbody', null, sections.map((s) => h('tr', { 'data-testid': 'manifest-section', 'data-name': s.name },
-        h('td', null, s.name), h('td', null, s.role ?? s.part ?? s.layer ?? ''), h('td', { class: 'num' }, s.tokens ?? ''), h('td', null, s.source ?? s.path ?? s.file ?? ''))))),
-    (manifest.drops ?? []).length ? h('p', null, 'Dropped to fit: ', (manifest.drops as any[]).map((d) => typeof d === 'string' ? d : d.path ?? JSON.stringify(d)).join(', ')) : null,
+        h('td', null, s.name), h('td', null, s.kind ?? ''), h('td', { class: 'num', 'data-testid': 'manifest-tokens' }, s.tokenEstimate ?? s.tokens ?? ''))))),
+    (manifest.drops ?? []).length ? h('p', null, 'Dropped to fit: ', (manifest.drops as any[]).map((d) => typeof d === 'string' ? d : `${d.name} (${d.tokenEstimate} tokens: ${d.reason})`).join(', ')) : null,
     (manifest.trims ?? []).length ? h('p', null, `Trimmed: ${(manifest.trims as any[]).length} section(s)`) : null,
-    manifest.learnedRules ?? manifest.rules ? h('div', null, h('h4', null, 'Learned rules'), json(manifest.learnedRules ?? manifest.rules)) : null,
+    manifest.rules ? h('div', { 'data-testid': 'manifest-rules' }, h('h4', null, 'Learned rules'), json(manifest.rules)) : null,
     h('details', null, h('summary', null, 'whole manifest'), json(manifest)));
 }
 

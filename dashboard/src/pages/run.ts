@@ -1,5 +1,5 @@
 import { ApiError, api, post, stream } from '../api';
-import { h, ms, statusBadge, time, usd } from '../dom';
+import { append, h, ms, statusBadge, time, usd } from '../dom';
 import { showError } from '../main';
 import { Dag } from './dag';
 import { nodePanel } from './node';
@@ -73,7 +73,8 @@ export function runPage(root: HTMLElement, runId: string): () => void {
         h('a', { href: `#/compare/${encodeURIComponent(run.replay.parentRunId)}/${encodeURIComponent(runId)}`, 'data-testid': 'compare-link' }, 'Compare with the parent'))
       : null;
     const duration = run.startedAt ? (run.completedAt ? Date.parse(run.completedAt) : Date.now()) - Date.parse(run.startedAt) : null;
-    header.replaceChildren(
+    header.replaceChildren();
+    append(header, [
       h('div', { class: 'row spread' },
         h('h1', null, 'Run ', h('code', { 'data-testid': 'run-id' }, runId), ' ', statusBadge(run.status, 'run-status')),
         h('a', { href: '#/runs' }, '← all runs')),
@@ -85,7 +86,7 @@ export function runPage(root: HTMLElement, runId: string): () => void {
         h('dt', null, 'created'), h('dd', null, time(run.createdAt)),
         h('dt', null, 'domains'), h('dd', null, (run.domains ?? []).join(', ') || '—'),
         run.error ? [h('dt', null, 'error'), h('dd', { class: 'error' }, run.error)] : null),
-      replay, approvals, actions, message);
+      replay, approvals, actions, message]);
   };
 
   const renderPanel = () => {
