@@ -10,7 +10,8 @@ namespace AgentFunctions.Core.Orchestration.Streaming;
 /// events after the last one sent. Reading the status first makes the end exact: a run's terminal status is written with
 /// (or after) its last events, so once a terminal status was read, the events read next are all there are.
 /// Events are numbered 1, 2, 3 … and only those the header has committed are read (<see cref="IRunStore.ReadEventsAsync"/>),
-/// so resuming after the last sequence number a client saw repeats and loses nothing.
+/// so resuming after the last sequence number a client saw repeats and loses nothing. A stream whose first read finds
+/// nothing to send starts with a heart-beat, so a client (and any proxy) sees the response begin at once.
 /// </summary>
 /// <param name="store">The run record.</param>
 /// <param name="runs">The run service (for the list).</param>
@@ -38,7 +39,7 @@ public sealed class RunStreams(IRunStore store, RunService runs, TimeProvider ti
         string runId, long afterSeq, TimeSpan heartbeat, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var cursor = Math.Max(0, afterSeq);
-        var lastSent = time.GetUtcNow();
+        var lastSent = DateTimeOffset.MinValue; // a stream with nothing to send at once starts with a heart-beat: the client knows it is connected
         while (true)
         {
             var status = await store.GetStatusAsync(runId, cancellationToken);
@@ -89,7 +90,7 @@ public sealed class RunStreams(IRunStore store, RunService runs, TimeProvider ti
         RunListQuery query, ApiCaller? caller, TimeSpan heartbeat, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var seen = new Dictionary<string, (string Status, decimal Cost, string? Error)>(StringComparer.Ordinal);
-        var lastSent = time.GetUtcNow();
+        var lastSent = DateTimeOffset.MinValue; // a stream with nothing to send at once starts with a heart-beat: the client knows it is connected
         while (true)
         {
             var list = await runs.ListAsync(query, caller, cancellationToken);
