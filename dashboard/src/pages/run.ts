@@ -164,6 +164,9 @@ export function runPage(root: HTMLElement, runId: string): () => void {
     });
   };
 
+  // Some changes carry no event (a node starting to run, cost so far, the header's pending approvals written after the
+  // event): while the run goes on, read it again every 2 s as well.
+  const tick = window.setInterval(() => { if (run && !FINAL.includes(run.status)) void refresh(); }, 2000);
   refresh().then(() => { if (run) follow(); });
-  return () => { stopped = true; abort?.abort(); clearTimeout(pollTimer); };
+  return () => { stopped = true; abort?.abort(); clearTimeout(pollTimer); clearInterval(tick); };
 }

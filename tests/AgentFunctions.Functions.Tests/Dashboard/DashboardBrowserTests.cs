@@ -92,23 +92,32 @@ public sealed partial class DashboardBrowserTests(DashboardFixture fixture) : IC
     }
 
     [Fact]
-    public async Task WaitingRun_ApprovedWithACommentFromTheDashboard_Succeeds()
+    public async Task WaitingRun_AppearsLiveInTheRunList_ApprovedWithACommentFromTheRunPage_Succeeds()
     {
         var yaml = "name: gated\nnodes:\n  build:\n    tool: shell\n    with: { command: 'echo built' }\n  deploy:\n    tool: shell\n    needs: build\n    approval: required\n    with: { command: 'echo deployed' }\n";
-        var runId = await fixture.App.SubmitAsync(new { graphYaml = yaml });
         await using var session = await fixture.OpenAsync();
         var page = session.Page;
-        await session.GoAsync($"/runs/{runId}");
+        await page.Locator("[data-testid=runs-live]:text-is('live')").WaitForAsync(new() { Timeout = 60_000 });
+
+        // The run list follows GET /api/runs/stream: a run started elsewhere appears, and its status changes, without a reload.
+        var runId = await fixture.App.SubmitAsync(new { graphYaml = yaml });
+        await session.WaitForAsync($"[data-testid=run-row][data-run-id={runId}][data-status=awaiting_approval]", "run-row");
+        await page.GetByTestId("filter-search").FillAsync(runId);
+        await session.WaitForAsync($"[data-testid=runs-body]:has([data-run-id={runId}]):not(:has([data-testid=run-row]:not([data-run-id={runId}])))", "runs-search");
+        await page.GetByTestId("filter-status").SelectOptionAsync("awaiting_approval");
+        await session.WaitForAsync($"[data-testid=run-row][data-run-id={runId}]", "runs-filter");
+        await session.ScreenshotAsync("07-runs-filtered");
+        await page.Locator($"[data-testid=run-row][data-run-id={runId}] [data-testid=run-link]").ClickAsync();
 
         await session.WaitForAsync("[data-testid=pending-approval][data-node=deploy]", "pending-approval");
         Assert.Equal("awaiting_approval", await page.GetByTestId("run-status").GetAttributeAsync("data-status"));
-        await session.ScreenshotAsync("07-run-awaiting-approval");
+        await session.ScreenshotAsync("08-run-awaiting-approval");
         await page.GetByTestId("approval-comment").FillAsync("ship it");
         await page.GetByTestId("approve").ClickAsync();
         await session.WaitForAsync("[data-testid=run-status][data-status=succeeded]", "run-status");
         await session.WaitForAsync("[data-testid=dag-node][data-node=deploy][data-status=succeeded]", "dag-node");
         Assert.Contains("approved by dashboard (\"ship it\")", await page.GetByTestId("run-summary").InnerTextAsync(), StringComparison.Ordinal);
-        await session.ScreenshotAsync("08-run-approved");
+        await session.ScreenshotAsync("09-run-approved");
 
         AssertStayedLocal(session);
     }
@@ -122,11 +131,11 @@ public sealed partial class DashboardBrowserTests(DashboardFixture fixture) : IC
             await session.GoAsync("/domains");
             await page.Locator("[data-testid=domain][data-domain=engineering]").WaitForAsync();
             Assert.True(await page.GetByTestId("budget-gauge").CountAsync() >= 2);
-            await session.ScreenshotAsync("09-domains");
+            await session.ScreenshotAsync("10-domains");
             await session.GoAsync("/knowledge/engineering/planner");
             await page.GetByTestId("accept-chart").WaitForAsync();
             await page.GetByText("Regression tests").WaitForAsync();
-            await session.ScreenshotAsync("10-knowledge");
+            await session.ScreenshotAsync("11-knowledge");
             AssertStayedLocal(session);
         }
 
@@ -137,7 +146,7 @@ public sealed partial class DashboardBrowserTests(DashboardFixture fixture) : IC
         await hr.GoAsync($"/runs/{runId}");
         await hr.Page.GetByTestId("forbidden").WaitForAsync();
         Assert.Contains("Your key may not see this", await hr.Page.GetByTestId("forbidden").InnerTextAsync(), StringComparison.Ordinal);
-        await hr.ScreenshotAsync("11-forbidden");
+        await hr.ScreenshotAsync("12-forbidden");
         AssertStayedLocal(hr);
         await fixture.App.WaitForEndAsync(runId, TimeSpan.FromMinutes(3));
     }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using AgentFunctions.Functions.Http;
 using AgentFunctions.TestSupport;
 
@@ -7,7 +8,7 @@ namespace AgentFunctions.Functions.Tests.Dashboard;
 /// <summary>The dashboard's static files over HTTP on the running app: content types, caching, redirects, no way out of the
 /// folder, 404 for what is not there — all without an API key.</summary>
 [Collection(AppCollection.Name)]
-public sealed class DashboardFilesTests(AppFixture fixture) : IDisposable
+public sealed partial class DashboardFilesTests(AppFixture fixture) : IDisposable
 {
     private readonly HttpClient _bare = new(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = fixture.Harness.Http.BaseAddress };
 
@@ -28,10 +29,9 @@ public sealed class DashboardFilesTests(AppFixture fixture) : IDisposable
     [Fact]
     public async Task HashedAssets_AreJavaScriptAndCss_CachedForAYear_AndAnswer304WhenUnchanged()
     {
-        var assets = Directory.GetFiles(Path.Combine(DashboardFunctions.Root, "assets"));
-        var script = Path.GetFileName(assets.First(a => a.EndsWith(".js", StringComparison.Ordinal)));
-        var style = Path.GetFileName(assets.First(a => a.EndsWith(".css", StringComparison.Ordinal)));
-        Assert.Contains(script, await _bare.GetStringAsync("api/dashboard/"), StringComparison.Ordinal);
+        var index = await _bare.GetStringAsync("api/dashboard/");
+        var script = Asset().Matches(index).Select(m => m.Groups[1].Value).Single(a => a.EndsWith(".js", StringComparison.Ordinal));
+        var style = Asset().Matches(index).Select(m => m.Groups[1].Value).Single(a => a.EndsWith(".css", StringComparison.Ordinal));
 
         using var js = await _bare.GetAsync($"api/dashboard/assets/{script}");
         Assert.Equal(HttpStatusCode.OK, js.StatusCode);
@@ -85,4 +85,7 @@ public sealed class DashboardFilesTests(AppFixture fixture) : IDisposable
     [Fact]
     public void Resolve_TheIndex_IsInsideTheFolder() =>
         Assert.Equal(Path.Combine(DashboardFunctions.Root, "index.html"), DashboardFunctions.Resolve(null));
+
+    [GeneratedRegex("\"\\./assets/([^\"]+)\"")]
+    private static partial Regex Asset();
 }

@@ -118,6 +118,18 @@ public sealed class PublishPackageTests(PublishedPackage package)
     }
 
     [Fact]
+    public void Dashboard_IsTheBuiltFrontEnd_FileForFile()
+    {
+        var built = PublishedPackage.RelativeFiles(Path.Combine(AppHarness.RepositoryRoot, "dashboard", "dist"), Path.Combine(AppHarness.RepositoryRoot, "dashboard", "dist"));
+        var packaged = PublishedPackage.RelativeFiles(Path.Combine(package.Folder, "dashboard"), Path.Combine(package.Folder, "dashboard"));
+
+        Assert.Contains("index.html", built);
+        Assert.Equal(built, packaged);
+        Assert.All(built, f => Assert.True(
+            Hash(Path.Combine(AppHarness.RepositoryRoot, "dashboard", "dist", f)) == Hash(Path.Combine(package.Folder, "dashboard", f)), $"dashboard/{f} differs from the build"));
+    }
+
+    [Fact]
     public void Content_LeavesOutWhatOnlyTestsRead()
     {
         Assert.False(Directory.Exists(Path.Combine(package.Folder, "examples", "sample-repo-patches")));
