@@ -1,0 +1,107 @@
+using System.Text.Json.Nodes;
+using AgentFunctions.TestSupport;
+
+namespace AgentFunctions.Functions.Tests.Cli;
+
+/// <summary>The <c>agentfn</c> CLI against the real app on Azurite, run as a process the way a user or a CI job runs it.</summary>
+[Collection(AppCollection.Name)]
+public sealed class CliRunTests(AppFixture fixture)
+{
+    private static readonly string[] s_gitToProdNodes = ["planner", "python_fixer", "test_writer", "frontend_fixer", "aggregator", "tester", "security", "release"];
+
+    private readonly AppHarness _app = fixture.Harness;
+
+    [Fact]
+    public async Task Run_GitToProdWithWait_ExitsZeroAndPrintsEveryNodesProgress()
+    {
+        var result = await AgentFnProcess.RunAsync(_app, "run", "git-to-prod", "--wait", "--timeout", "300");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        // Every node's change to succeeded, once (whether a short tool node is seen "running" depends on the polls' timing).
+        foreach (var node in s_gitToProdNodes)
+        {
+            Assert.Single(result.Stdout.Split('\n'), l => System.Text.RegularExpressions.Regex.IsMatch(l, $@"^  node {node}\s+succeeded\s+\S"));
+        }
+
+        Assert.Matches(@"(?m)^  node planner\s+succeeded\s+openai/gpt-4o-mini \(recorded\)\s+\d+\+\d+ tokens\s+\$0\.\d+\s+\d+\.\d s", result.Stdout);
+        Assert.Matches(@"(?m)^run run-\S+: succeeded, cost \$", result.Stdout);
+    }
+
+    [Fact]
+    public async Task Run_FailingGraphWithWait_ExitsOneAndSaysWhichNodeFailedAndWhy()
+    {
+        using var graph = TempGraph("name: cli-fails\nnodes:\n  build:\n    tool: shell\n    with: { command: 'echo built' }\n  deploy:\n    tool: shell\n    needs: build\n    with: { command: 'echo no disk left >&2; exit 3' }\n");
+
+        var result = await AgentFnProcess.RunAsync(_app, "run", graph.Path, "--wait", "--timeout", "120");
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Matches(@"(?m)^  node build\s+succeeded", result.Stdout);
+        Assert.Matches(@"(?m)^  node deploy\s+failed", result.Stdout);
+        Assert.Contains("agentfn: run run-", result.Stderr, StringComparison.Ordinal);
+        Assert.Matches(@"(?m)^  node deploy failed: .+", result.Stderr);
+    }
+
+    [Fact]
+    public async Task RunAndStatus_WithJson_PrintOneJsonDocumentEach()
+    {
+        using var graph = TempGraph("name: cli-json\nnodes:\n  hello:\n    tool: shell\n    with: { command: 'echo hello' }\n");
+
+        var run = await AgentFnProcess.RunAsync(_app, "run", graph.Path, "--wait", "--json", "--timeout", "120");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var document = JsonNode.Parse(run.Stdout)!.AsObject();
+        Assert.Equal("succeeded", document["status"]!.GetValue<string>());
+        var runId = document["runId"]!.GetValue<string>();
+
+        var status = await AgentFnProcess.RunAsync(_app, "status", runId, "--json");
+        Assert.True(status.ExitCode == 0, status.ToString());
+        Assert.Equal("hello", JsonNode.Parse(status.Stdout)!["nodes"]![0]!["id"]!.GetValue<string>());
+
+        var events = await AgentFnProcess.RunAsync(_app, "events", runId, "--json");
+        Assert.True(events.ExitCode == 0, events.ToString());
+        var seqs = JsonNode.Parse(events.Stdout)!["events"]!.AsArray().Select(e => e!["seq"]!.GetValue<long>()).ToList();
+        Assert.Equal(Enumerable.Range(1, seqs.Count).Select(i => (long)i), seqs);
+        Assert.Contains(JsonNode.Parse(events.Stdout)!["events"]!.AsArray(), e => e!["type"]!.GetValue<string>() == "run_succeeded");
+    }
+
+    [Fact]
+    public async Task Status_WithABadKey_Exits77WithAClearMessage()
+    {
+        var result = await AgentFnProcess.RunAsync(AppHarness.RepositoryRoot, "status", "run-anything", "--url", _app.App.BaseAddress.ToString(), "--key", "not-a-key");
+
+        Assert.True(result.ExitCode == 77, result.ToString());
+        Assert.StartsWith("agentfn: 401 ", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("--key", result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_UnknownGraph_PrintsTheProblemAndExits65()
+    {
+        var result = await AgentFnProcess.RunAsync(_app, "run", "no-such-graph");
+
+        Assert.True(result.ExitCode == 65, result.ToString());
+        Assert.Contains("404 Graph not found.", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("Known graphs:", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_MalformedInput_Exits64WithoutCallingTheApp()
+    {
+        var result = await AgentFnProcess.RunAsync(_app, "run", "git-to-prod", "--input", "no-equals-sign");
+
+        Assert.True(result.ExitCode == 64, result.ToString());
+        Assert.Contains("key=value", result.Stderr, StringComparison.Ordinal);
+    }
+
+    private static TempFile TempGraph(string yaml)
+    {
+        var path = System.IO.Path.Combine(Directory.CreateTempSubdirectory("agentfn-cli-").FullName, "graph.yaml");
+        File.WriteAllText(path, yaml);
+        return new TempFile(path);
+    }
+
+    private sealed record TempFile(string Path) : IDisposable
+    {
+        public void Dispose() => Directory.Delete(System.IO.Path.GetDirectoryName(Path)!, recursive: true);
+    }
+}
