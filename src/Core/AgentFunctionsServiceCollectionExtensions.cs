@@ -95,6 +95,7 @@ public static class AgentFunctionsServiceCollectionExtensions
         services.AddSingleton<ToolNodeExecutor>();
         services.AddSingleton<NodeExecutor>();
         services.AddSingleton<RunService>();
+        services.AddSingleton<AgentFunctions.Core.Orchestration.Streaming.RunStreams>();
         services.AddSingleton<RunRequestQueueHandler>();
         services.AddSingleton<SkillExecutionService>();
         services.AddSingleton<DeadLetterQueue>();

@@ -182,19 +182,7 @@ public sealed partial class RunService(
     /// <exception cref="Azure.RequestFailedException">Storage failed.</exception>
     public async Task<IReadOnlyList<string>?> GetDomainsAsync(string runId, CancellationToken cancellationToken = default)
     {
-        if (await store.GetHeaderAsync(runId, cancellationToken) is not { } stored)
-        {
-            return null;
-        }
-
-        try
-        {
-            return graphs.ForRun(stored.Header.GraphHash, stored.GraphYaml).Domains;
-        }
-        catch (InvalidOperationException)
-        {
-            return []; // domains unknown: only keys scoped to every domain may act on it
-        }
+        return await store.GetHeaderAsync(runId, cancellationToken) is { } stored ? DomainsOf(stored) : null;
     }
 
     /// <summary>Reads a page of a run's events after a cursor.</summary>

@@ -99,6 +99,10 @@ public sealed class AuthTests(AppFixture fixture) : IDisposable
         using var foreign = await GetAsync($"api/runs/{engineering.RunId}", reader);
         using var knowledge = await GetAsync("api/knowledge/reflexions?skill=engineering/planner", reader);
         using var ownKnowledge = await GetAsync("api/knowledge/reflexions?skill=hr/resume-screen", reader);
+        var listed = (await GetJsonAsync("api/runs", reader))["runs"]!.AsArray().Select(r => r!["runId"]!.GetValue<string>()).ToList();
+        Assert.Contains(hr.RunId, listed);
+        Assert.DoesNotContain(engineering.RunId, listed);
+        Assert.Contains(engineering.RunId, (await GetJsonAsync("api/runs", _app.App.AdminKey))["runs"]!.AsArray().Select(r => r!["runId"]!.GetValue<string>()));
 
         Assert.Equal(HttpStatusCode.OK, own.StatusCode);
         Assert.Equal(["hr"], (await own.Content.ReadFromJsonAsync<JsonObject>())!["domains"]!.AsArray().Select(d => d!.GetValue<string>()));
@@ -260,7 +264,7 @@ public sealed class AuthTests(AppFixture fixture) : IDisposable
             request.Headers.Add("x-api-key", key);
         }
 
-        return _bare.SendAsync(request);
+        return _bare.SendAsync(request, HttpCompletionOption.ResponseHeadersRead); // the streams never end: read the status, not the body
     }
 
     private sealed record Resources(string Domain, string Skill, string Node, string? Graph, string RunId, string GraphYamlJson);

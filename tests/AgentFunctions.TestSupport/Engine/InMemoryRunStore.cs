@@ -52,6 +52,21 @@ public sealed class InMemoryRunStore : IRunStore
     }
 
     /// <inheritdoc/>
+    public async IAsyncEnumerable<StoredRunHeader> ListHeadersAsync(
+        string? graphName, RunStatus? status, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        foreach (var runId in _runs.Keys.ToList())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (await GetHeaderAsync(runId, cancellationToken) is { } stored
+                && (graphName is null || stored.Header.GraphName == graphName) && (status is null || stored.Header.Status == status))
+            {
+                yield return stored;
+            }
+        }
+    }
+
+    /// <inheritdoc/>
     public async Task<RunStatus?> GetStatusAsync(string runId, CancellationToken cancellationToken = default) =>
         (await GetHeaderAsync(runId, cancellationToken))?.Header.Status;
 

@@ -28,6 +28,14 @@ public interface IRunStore
     /// <returns>The header, or null when the run does not exist.</returns>
     Task<StoredRunHeader?> GetHeaderAsync(string runId, CancellationToken cancellationToken = default);
 
+    /// <summary>Lists run headers, optionally only those of one graph or status (a scan of every run's header row: the list is
+    /// for dashboards and the CLI, not for a hot path).</summary>
+    /// <param name="graphName">Only runs of this graph, or null for all.</param>
+    /// <param name="status">Only runs with this status, or null for all.</param>
+    /// <param name="cancellationToken">Cancels the reads.</param>
+    /// <returns>The headers, in no particular order.</returns>
+    IAsyncEnumerable<StoredRunHeader> ListHeadersAsync(string? graphName, RunStatus? status, CancellationToken cancellationToken = default);
+
     /// <summary>Reads a run's status only (cheap; what a running node polls to notice a cancellation).</summary>
     /// <param name="runId">The run.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
