@@ -64,6 +64,31 @@ public sealed class CliRunTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task EventsFollow_WhileTheRunRuns_PrintsEveryEventOnceAndExitsWhenTheRunEnds()
+    {
+        using var graph = TempGraph("name: cli-follow\nnodes:\n  first:\n    tool: shell\n    with: { command: 'sleep 2; echo one' }\n  second:\n    tool: shell\n    needs: first\n    with: { command: 'echo two' }\n");
+        var started = await AgentFnProcess.RunAsync(_app, "run", graph.Path, "--json");
+        Assert.True(started.ExitCode == 0, started.ToString());
+        var runId = JsonNode.Parse(started.Stdout)!["runId"]!.GetValue<string>();
+
+        var followed = await AgentFnProcess.RunAsync(_app, "events", runId, "--follow", "--json");
+
+        Assert.True(followed.ExitCode == 0, followed.ToString());
+        var document = JsonNode.Parse(followed.Stdout)!;
+        Assert.Equal("succeeded", document["status"]!.GetValue<string>());
+        var seen = document["events"]!.AsArray().Select(e => e!["seq"]!.GetValue<long>()).ToList();
+        var recorded = await _app.GetEventsAsync(runId);
+        Assert.Equal(recorded.Select(e => e["seq"]!.GetValue<long>()), seen);
+        Assert.Equal("run_succeeded", document["events"]!.AsArray()[^1]!["type"]!.GetValue<string>());
+
+        var text = await AgentFnProcess.RunAsync(_app, "events", runId, "--follow", "--after", "2");
+        Assert.True(text.ExitCode == 0, text.ToString());
+        Assert.DoesNotContain("#1 ", text.Stdout, StringComparison.Ordinal);
+        Assert.StartsWith("#3 ", text.Stdout, StringComparison.Ordinal);
+        Assert.Contains($"run {runId} ended: succeeded", text.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Status_WithABadKey_Exits77WithAClearMessage()
     {
         var result = await AgentFnProcess.RunAsync(AppHarness.RepositoryRoot, "status", "run-anything", "--url", _app.App.BaseAddress.ToString(), "--key", "not-a-key");
