@@ -89,6 +89,25 @@ public sealed class CliRunTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task SkillsDryRunAndGraphsList_WithJson_ShowTheManifestAndTheCatalog()
+    {
+        var dryRun = await AgentFnProcess.RunAsync(_app, "skills", "dry-run", "hr/resume-screen", "--json");
+        Assert.True(dryRun.ExitCode == 0, dryRun.ToString());
+        var document = JsonNode.Parse(dryRun.Stdout)!;
+        Assert.Equal("hr/resume-screen", document["skill"]!.GetValue<string>());
+        Assert.Contains(document["manifest"]!["sections"]!.AsArray(), s => s!["name"]!.GetValue<string>() == "skill");
+        Assert.False(string.IsNullOrWhiteSpace(document["systemPrompt"]!.GetValue<string>()));
+
+        var text = await AgentFnProcess.RunAsync(_app, "skills", "dry-run", "hr/resume-screen");
+        Assert.True(text.ExitCode == 0, text.ToString());
+        Assert.Contains("dry run, no model call", text.Stdout, StringComparison.Ordinal);
+
+        var graphs = await AgentFnProcess.RunAsync(_app, "graphs", "list", "--json");
+        Assert.True(graphs.ExitCode == 0, graphs.ToString());
+        Assert.Contains(JsonNode.Parse(graphs.Stdout)!["graphs"]!.AsArray(), g => g!["name"]!.GetValue<string>() == "git-to-prod" && g["valid"]!.GetValue<bool>());
+    }
+
+    [Fact]
     public async Task Status_WithABadKey_Exits77WithAClearMessage()
     {
         var result = await AgentFnProcess.RunAsync(AppHarness.RepositoryRoot, "status", "run-anything", "--url", _app.App.BaseAddress.ToString(), "--key", "not-a-key");
