@@ -1,36 +1,35 @@
 using System.CommandLine;
-using AgentFunctions.Cli.Demo;
+using AgentFunctions.Cli.Commands;
+using AgentFunctions.Cli.Commands.Graphs;
+using AgentFunctions.Cli.Commands.Knowledge;
+using AgentFunctions.Cli.Commands.Local;
+using AgentFunctions.Cli.Commands.Runs;
+using AgentFunctions.Cli.Commands.Skills;
 
-var graph = new Option<string>("--graph") { Description = "Graph to run.", DefaultValueFactory = _ => "git-to-prod" };
-var delay = new Option<double>("--replay-delay") { Description = "Seconds each recorded model response waits, to make the fan-out visible.", DefaultValueFactory = _ => 1.0 };
-var configuration = new Option<string>("--configuration", "-c") { Description = "Build configuration of the app to start.", DefaultValueFactory = _ => AgentFunctions.Cli.Local.RepositoryLayout.CurrentConfiguration() };
-var timeout = new Option<int>("--timeout") { Description = "Seconds to wait for the run to end.", DefaultValueFactory = _ => 300 };
-var loop = new Option<bool>("--loop") { Description = "Show the learning loop instead: execute a skill, correct it, see the rule and test appear, the rule in the next prompt, and validation activate it." };
-
-var demo = new Command("demo", "Start Azurite and the app, run the git-to-prod graph end to end, print the result, stop everything.");
-demo.Options.Add(graph);
-demo.Options.Add(delay);
-demo.Options.Add(configuration);
-demo.Options.Add(timeout);
-demo.Options.Add(loop);
-demo.SetAction((parse, cancellationToken) => new DemoCommand(Console.Out).RunAsync(
-    new DemoOptions(parse.GetValue(graph)!, TimeSpan.FromSeconds(parse.GetValue(delay)), parse.GetValue(configuration)!, TimeSpan.FromSeconds(parse.GetValue(timeout)), parse.GetValue(loop)),
-    cancellationToken));
-
-var runId = new Argument<string>("run-id") { Description = "The run (its orchestration instance id)." };
-var connection = new Option<string>("--connection") { Description = "Storage connection string (default: the AzureWebJobsStorage environment variable).", DefaultValueFactory = _ => Environment.GetEnvironmentVariable("AzureWebJobsStorage") ?? "UseDevelopmentStorage=true" };
-var hub = new Option<string>("--hub") { Description = "Task hub name (host.json extensions.durableTask.hubName).", DefaultValueFactory = _ => DemoCommand.TaskHub };
-var taskhub = new Command("taskhub", "Show what the Durable Task Framework's Azure Storage backend keeps of a run: its Instances row and its History rows by event type.");
-taskhub.Arguments.Add(runId);
-taskhub.Options.Add(connection);
-taskhub.Options.Add(hub);
-taskhub.SetAction(async (parse, cancellationToken) =>
+// agentfn: every command is built in its own file under Commands/; exit codes are in Commands/ExitCodes.cs (docs/cli.md).
+var root = new RootCommand("agentfn — the AgentFunctions command line: start and follow runs, approve, cancel, replay, compare, correct, validate; graphs and skills.");
+CliOptions.AddTo(root);
+Command[] commands =
+[
+    RunCommand.Create(), StatusCommand.Create(), EventsCommand.Create(), ApproveCommand.Create(), CancelCommand.Create(),
+    ReplayCommand.Create(), CompareCommand.Create(), CorrectCommand.Create(), ValidateCommand.Create(),
+    SkillsCommand.Create(), GraphsCommand.Create(), DemoCommands.Demo(), DemoCommands.TaskHub(),
+];
+foreach (var command in commands)
 {
-    Console.WriteLine(await new TaskHubPeek(parse.GetValue(connection)!, parse.GetValue(hub)!).DescribeAsync(parse.GetValue(runId)!, cancellationToken));
-    return 0;
-});
+    root.Subcommands.Add(command);
+}
 
-var root = new RootCommand("agentfn — AgentFunctions command line.");
-root.Subcommands.Add(demo);
-root.Subcommands.Add(taskhub);
-return await root.Parse(args).InvokeAsync();
+var parse = root.Parse(args);
+if (parse.Errors.Count > 0)
+{
+    foreach (var error in parse.Errors)
+    {
+        Console.Error.WriteLine($"agentfn: {error.Message}");
+    }
+
+    Console.Error.WriteLine("Run 'agentfn --help' (or 'agentfn COMMAND --help') for usage.");
+    return ExitCodes.Usage;
+}
+
+return await parse.InvokeAsync();

@@ -14,7 +14,7 @@ namespace AgentFunctions.Functions.Tests;
 [Collection(AppCollection.Name)]
 public sealed partial class FunctionsMetadataContractTests(AppFixture fixture)
 {
-    private static readonly string s_output = Path.GetDirectoryName(Cli.Local.RepositoryLayout.FunctionsAssembly(AppHarness.RepositoryRoot))!;
+    private static readonly string s_output = Path.GetDirectoryName(AgentFunctions.Cli.Local.RepositoryLayout.FunctionsAssembly(AppHarness.RepositoryRoot))!;
 
     private static JsonArray Metadata() => JsonNode.Parse(File.ReadAllText(Path.Combine(s_output, "functions.metadata")))!.AsArray();
 

@@ -2,15 +2,20 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using AgentFunctions.Cli.Local;
+using AgentFunctions.Cli.Progress;
+using Spectre.Console;
 
 namespace AgentFunctions.Cli.Demo;
 
 /// <summary>
 /// <c>agentfn demo</c>: starts Azurite and the Functions app (standalone), submits the git-to-prod graph over HTTP,
 /// prints the run's progress, and ends with the status, the chosen patch, the test output, the cost and the working copy.
-/// Stops exactly the processes it started.
+/// Stops exactly the processes it started. The run's per-node progress is shown as <c>agentfn run --wait</c> shows it: a live
+/// table when given a terminal console, else one line per node status change.
 /// </summary>
-public sealed class DemoCommand(TextWriter output)
+/// <param name="output">Where the demo's lines go (on a terminal: a writer through <paramref name="terminal"/>).</param>
+/// <param name="terminal">The interactive console for the live progress table, or null for plain lines.</param>
+public sealed class DemoCommand(TextWriter output, IAnsiConsole? terminal = null)
 {
     /// <summary>The task hub of host.json.</summary>
     public const string TaskHub = "AgentFunctions";
@@ -72,8 +77,8 @@ public sealed class DemoCommand(TextWriter output)
 
         await output.WriteLineAsync("[4/5] Following the run (GET /api/runs/{id} and /events):");
         var peek = new TaskHubPeek(azurite.ConnectionString, TaskHub);
-        var (run, statuses) = await new RunWatcher(http, output).WatchAsync(runId, options.Timeout,
-            async ct => await output.WriteLineAsync($"      task hub while it runs: {await peek.DescribeAsync(runId, ct)}"), cancellationToken);
+        var (run, statuses) = await RunProgressDisplay.RunAsync(terminal, output, progress => new RunWatcher(http, output).WatchAsync(runId, options.Timeout,
+            async ct => await output.WriteLineAsync($"      task hub while it runs: {await peek.DescribeAsync(runId, ct)}"), progress, cancellationToken), showRunStatus: false);
 
         await output.WriteLineAsync("[5/5] Result");
         await new DemoReport(output).WriteAsync(run, statuses, root);

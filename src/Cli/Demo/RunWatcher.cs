@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using AgentFunctions.Cli.Progress;
 
 namespace AgentFunctions.Cli.Demo;
 
@@ -11,11 +12,12 @@ public sealed class RunWatcher(HttpClient http, TextWriter output)
     /// <param name="runId">The run.</param>
     /// <param name="timeout">How long to wait.</param>
     /// <param name="onFirstRunning">Called once when the run is first seen running (the demo looks at the task hub then), or null.</param>
+    /// <param name="progress">The per-node progress display each poll of the run is shown on, or null.</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>The final run document, and every status seen in order.</returns>
     /// <exception cref="TimeoutException">The run did not end in time.</exception>
     public async Task<(JsonObject Run, IReadOnlyList<string> Statuses)> WatchAsync(
-        string runId, TimeSpan timeout, Func<CancellationToken, Task>? onFirstRunning = null, CancellationToken cancellationToken = default)
+        string runId, TimeSpan timeout, Func<CancellationToken, Task>? onFirstRunning = null, IRunProgress? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(runId);
         var statuses = new List<string>();
@@ -30,7 +32,12 @@ public sealed class RunWatcher(HttpClient http, TextWriter output)
             var page = await GetJsonAsync($"api/runs/{runId}/events?after={cursor}", cancellationToken);
             foreach (var ev in page["events"]!.AsArray())
             {
-                await output.WriteLineAsync($"  {Elapsed(started)}  #{ev!["seq"],-3} {Describe(ev.AsObject())}");
+                await output.WriteLineAsync($"  {Elapsed(started)}  #{ev!["seq"],-3} {EventText.Describe(ev.AsObject())}");
+            }
+
+            if (progress is not null)
+            {
+                await progress.ShowAsync(run);
             }
 
             if (statuses.Count == 0 || statuses[^1] != status)
@@ -60,28 +67,4 @@ public sealed class RunWatcher(HttpClient http, TextWriter output)
 
     private static string Elapsed(DateTimeOffset started) =>
         (DateTimeOffset.UtcNow - started).ToString(@"mm\:ss\.f", CultureInfo.InvariantCulture);
-
-    private static string Describe(JsonObject ev)
-    {
-        var type = ev["type"]!.GetValue<string>();
-        var node = ev["nodeId"]?.GetValue<string>();
-        var data = ev["data"]!.AsObject();
-        var head = node is null ? type : $"{type,-22} {node}";
-        return type switch
-        {
-            "model_called" => $"{head}: {data["model"]} via {data["provider"]}{(data["recorded"]?.GetValue<bool>() == true ? " (RECORDED response replayed)" : string.Empty)}, " +
-                              $"{data["input_tokens"]} in / {data["output_tokens"]} out tokens, ${data["cost_usd"]}",
-            "context_compiled" => $"{head}: {data["manifest"]?["sections"]?.AsArray().Count} sections, ~{data["manifest"]?["totalTokens"]} tokens, {data["manifest"]?["drops"]?.AsArray().Count} dropped",
-            "node_succeeded" => $"{head}: {data["duration_ms"]} ms (started {Time(data["started_at"])}, finished {Time(data["completed_at"])})",
-            "node_failed" or "node_retry_scheduled" => $"{head}: {data["error"]}",
-            "node_skipped" => $"{head}: {data["reason"]}",
-            "budget_exceeded" => $"{head}: {data["reason"]}",
-            "run_failed" => $"{head}: {data["error"]}",
-            "run_succeeded" => $"{head}: total cost ${data["cost_usd"]}",
-            _ => head,
-        };
-    }
-
-    private static string Time(JsonNode? value) =>
-        value is null ? "?" : DateTimeOffset.Parse(value.GetValue<string>(), CultureInfo.InvariantCulture).ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture);
 }
