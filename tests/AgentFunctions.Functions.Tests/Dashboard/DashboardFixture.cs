@@ -27,7 +27,7 @@ public sealed class DashboardFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Assert.True(File.Exists("/usr/bin/chromium"), "The dashboard tests need Debian's chromium: apt-get install -y --no-install-recommends chromium (scripts/test.sh does it).");
-        Assert.True(File.Exists(Path.Combine(Path.GetDirectoryName(Cli.Local.RepositoryLayout.FunctionsAssembly(AppHarness.RepositoryRoot))!, "dashboard", "index.html")),
+        Assert.True(File.Exists(Path.Combine(Path.GetDirectoryName(AgentFunctions.Cli.Local.RepositoryLayout.FunctionsAssembly(AppHarness.RepositoryRoot))!, "dashboard", "index.html")),
             "The dashboard was not built into the app's output: run scripts/ensure-node-tools.sh dashboard, then build again (scripts/test.sh does both).");
         Directory.CreateDirectory(Screenshots);
         _app = await AppHarness.StartAsync(new Dictionary<string, string> { ["Models__Recorded__ReplayDelay"] = "00:00:02" });
