@@ -11,7 +11,7 @@ var root = new RootCommand("agentfn — the AgentFunctions command line: start a
 CliOptions.AddTo(root);
 Command[] commands =
 [
-    RunCommand.Create(), StatusCommand.Create(), EventsCommand.Create(), ApproveCommand.Create(), CancelCommand.Create(),
+    RunCommand.Create(), RunsCommand.Create(), StatusCommand.Create(), EventsCommand.Create(), ApproveCommand.Create(), CancelCommand.Create(),
     ReplayCommand.Create(), CompareCommand.Create(), CorrectCommand.Create(), ValidateCommand.Create(),
     SkillsCommand.Create(), GraphsCommand.Create(), DemoCommands.Demo(), DemoCommands.TaskHub(),
 ];

@@ -61,6 +61,16 @@ public sealed class CliRunTests(AppFixture fixture)
         var seqs = JsonNode.Parse(events.Stdout)!["events"]!.AsArray().Select(e => e!["seq"]!.GetValue<long>()).ToList();
         Assert.Equal(Enumerable.Range(1, seqs.Count).Select(i => (long)i), seqs);
         Assert.Contains(JsonNode.Parse(events.Stdout)!["events"]!.AsArray(), e => e!["type"]!.GetValue<string>() == "run_succeeded");
+
+        var listed = await AgentFnProcess.RunAsync(_app, "runs", "--graph", "cli-json", "--json");
+        Assert.True(listed.ExitCode == 0, listed.ToString());
+        Assert.Contains(JsonNode.Parse(listed.Stdout)!["runs"]!.AsArray(), r => r!["runId"]!.GetValue<string>() == runId);
+        var table = await AgentFnProcess.RunAsync(_app, "runs", "--search", runId, "--status", "succeeded");
+        Assert.True(table.ExitCode == 0, table.ToString());
+        Assert.Matches($@"(?m)^{runId}\s+cli-json\s+succeeded\s+\$", table.Stdout);
+        var badStatus = await AgentFnProcess.RunAsync(_app, "runs", "--status", "done");
+        Assert.True(badStatus.ExitCode == 65, badStatus.ToString());
+        Assert.Contains("'status' must be one of", badStatus.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]
