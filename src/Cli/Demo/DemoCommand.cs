@@ -59,6 +59,7 @@ public sealed class DemoCommand(TextWriter output, IAnsiConsole? terminal = null
         if (options.Loop)
         {
             var active = await new LoopDemo(http, output).RunAsync(cancellationToken);
+            await KeepRunningAsync(options, app, cancellationToken);
             await output.WriteLineAsync($"Stopping the app (pid {app.ProcessId}) and Azurite (pid {azurite.ProcessId}).");
             return active ? 0 : 1;
         }
@@ -83,7 +84,34 @@ public sealed class DemoCommand(TextWriter output, IAnsiConsole? terminal = null
         await output.WriteLineAsync("[5/5] Result");
         await new DemoReport(output).WriteAsync(run, statuses, root);
         await output.WriteLineAsync($"  task hub:      {await peek.DescribeAsync(runId, cancellationToken)}");
+        await KeepRunningAsync(options, app, cancellationToken, runId);
         await output.WriteLineAsync($"Stopping the app (pid {app.ProcessId}) and Azurite (pid {azurite.ProcessId}).");
         return run["status"]!.GetValue<string>() == "succeeded" ? 0 : 1;
+    }
+
+    /// <summary>With <see cref="DemoOptions.KeepRunning"/>: says where the dashboard is and how to point the CLI at the app, then waits for Ctrl+C.</summary>
+    private async Task KeepRunningAsync(DemoOptions options, AppProcess app, CancellationToken cancellationToken, string? runId = null)
+    {
+        if (!options.KeepRunning)
+        {
+            return;
+        }
+
+        var cli = $"dotnet {Path.Combine("src", "Cli", "bin", options.Configuration, "net10.0", "agentfn.dll")}";
+        await output.WriteLineAsync();
+        await output.WriteLineAsync($"The app keeps running. Dashboard: {app.BaseAddress}api/dashboard/{(runId is null ? string.Empty : $"#/runs/{runId}")}");
+        await output.WriteLineAsync($"  API key (this process's bootstrap admin key; paste it into the dashboard): {app.AdminKey}");
+        await output.WriteLineAsync($"  CLI: export AGENTFN_URL={app.BaseAddress} AGENTFN_API_KEY={app.AdminKey}");
+        await output.WriteLineAsync($"       {cli} runs");
+        await output.WriteLineAsync($"       {cli} run {options.Graph} --wait");
+        await output.WriteLineAsync("Press Ctrl+C to stop the app and Azurite.");
+        try
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // Ctrl+C: stop both (the caller disposes them)
+        }
     }
 }

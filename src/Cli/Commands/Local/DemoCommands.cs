@@ -17,9 +17,10 @@ public static class DemoCommands
         var configuration = new Option<string>("--configuration", "-c") { Description = "Build configuration of the app to start.", DefaultValueFactory = _ => RepositoryLayout.CurrentConfiguration() };
         var timeout = new Option<int>("--timeout") { Description = "Seconds to wait for the run to end.", DefaultValueFactory = _ => 300 };
         var loop = new Option<bool>("--loop") { Description = "Show the learning loop instead: execute a skill, correct it, see the rule and test appear, the rule in the next prompt, and validation activate it." };
+        var keep = new Option<bool>("--keep-running") { Description = "Keep Azurite and the app running afterwards and print the dashboard's address, the API key and CLI commands; Ctrl+C stops both." };
         var demo = new Command("demo", "Start Azurite and the app, run the git-to-prod graph end to end, print the result, stop everything.")
         {
-            graph, delay, configuration, timeout, loop,
+            graph, delay, configuration, timeout, loop, keep,
         };
         demo.SetAction((parse, cancellationToken) =>
         {
@@ -27,7 +28,7 @@ public static class DemoCommands
             var terminal = !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("TERM") != "dumb" ? AnsiConsole.Console : null;
             var output = terminal is null ? Console.Out : new AnsiTextWriter(terminal);
             return new DemoCommand(output, terminal).RunAsync(
-                new DemoOptions(parse.GetValue(graph)!, TimeSpan.FromSeconds(parse.GetValue(delay)), parse.GetValue(configuration)!, TimeSpan.FromSeconds(parse.GetValue(timeout)), parse.GetValue(loop)),
+                new DemoOptions(parse.GetValue(graph)!, TimeSpan.FromSeconds(parse.GetValue(delay)), parse.GetValue(configuration)!, TimeSpan.FromSeconds(parse.GetValue(timeout)), parse.GetValue(loop), parse.GetValue(keep)),
                 cancellationToken);
         });
         return demo;
