@@ -18,24 +18,35 @@ function gauge(label: string, p: any, domain: string): HTMLElement {
     h('span', { class: 'gauge-text' }, p.limitUsd ? `${usd(p.spentUsd)} spent + ${usd(p.reservedUsd)} reserved of ${usd(p.limitUsd)} (${pct.toFixed(0)} %, ${level})` : `${usd(p.spentUsd)} spent, no limit`));
 }
 
-/** Spend per day and domain, summed from the run list's costs (runs the key may see). */
+/**
+ * Spend over time per domain: the cumulative cost (USD) of the runs the key may see, in the order they were created, from the
+ * run list (the API keeps no spend history of its own). One point per run, so a single busy day still draws a line.
+ */
 function spendChart(holder: HTMLElement, runs: any[], domains: string[]): void {
-  const days = [...new Set(runs.map((r) => String(r.created).slice(0, 10)))].sort();
-  if (days.length === 0) { holder.replaceChildren(h('p', { class: 'muted' }, 'No runs yet.')); return; }
-  const xs = days.map((d) => Date.parse(d) / 1000);
-  const series = domains.map((d) => days.map((day) => runs.filter((r) => String(r.created).startsWith(day) && (r.domains ?? []).includes(d)).reduce((s, r) => s + Number(r.costUsd ?? 0), 0)));
+  const ordered = [...runs].sort((a, b) => Date.parse(a.created) - Date.parse(b.created));
+  if (ordered.length < 2) {
+    holder.replaceChildren(h('p', { class: 'muted' }, ordered.length === 0 ? 'No runs yet.' : `One run so far: ${usd(ordered[0].costUsd)}.`));
+    return;
+  }
+  const xs = ordered.map((r) => Date.parse(r.created) / 1000);
+  const series = domains.map((d) => {
+    let total = 0;
+    return ordered.map((r) => (total += (r.domains ?? []).includes(d) ? Number(r.costUsd ?? 0) : 0));
+  });
   holder.replaceChildren();
+  holder.setAttribute('data-points', String(xs.length));
   new uPlot({
-    width: 640, height: 220, title: 'Spend per day (USD, from the runs)',
+    width: 640, height: 220, title: 'Cumulative spend (USD, from the runs)',
     series: [{}, ...domains.map((d, i) => ({ label: d, stroke: ['#2563eb', '#16a34a', '#d97706', '#dc2626', '#7c3aed'][i % 5], points: { show: true } }))],
-    axes: [{}, { values: (_u: any, v: number[]) => v.map((x) => `$${x.toFixed(4)}`) }],
+    axes: [{}, { size: 80, values: (_u: any, v: number[]) => v.map((x) => `$${x.toFixed(4)}`) }],
   }, [xs, ...series] as any, holder);
 }
 
 export function domainsPage(root: HTMLElement): void {
   const holder = h('section', { class: 'card', 'data-testid': 'domains-page' }, h('h1', null, 'Domains'), 'Loading…');
   const chart = h('div', { 'data-testid': 'spend-chart' });
-  root.append(holder, h('section', { class: 'card' }, h('h2', null, 'Spend over time'), chart));
+  root.append(holder, h('section', { class: 'card' }, h('h2', null, 'Spend over time'),
+    h('p', { class: 'muted' }, 'What the runs cost, added up per domain as they were created. Runs that replay recorded responses are priced but not charged, so they do not move the gauges above.'), chart));
   api('domains').then(async (res) => {
     holder.replaceChildren(h('h1', null, 'Domains'), ...res.domains.map((d: any) =>
       h('div', { class: 'domain', 'data-testid': 'domain', 'data-domain': d.name, 'data-status': d.status },

@@ -125,12 +125,20 @@ public sealed partial class DashboardBrowserTests(DashboardFixture fixture) : IC
     [Fact]
     public async Task KnowledgeAndDomains_Render_AndAKeyOfAnotherDomain_IsToldItMayNotSeeTheRun()
     {
+        foreach (var name in new[] { "spend-a", "spend-b" }) // at least two runs, so the spend chart has a line to draw
+        {
+            var id = await fixture.App.SubmitAsync(new { graphYaml = $"name: {name}\nnodes:\n  a:\n    tool: shell\n    with: {{ command: 'true' }}\n" });
+            await fixture.App.WaitForEndAsync(id, TimeSpan.FromMinutes(2));
+        }
+
         await using (var session = await fixture.OpenAsync())
         {
             var page = session.Page;
             await session.GoAsync("/domains");
             await page.Locator("[data-testid=domain][data-domain=engineering]").WaitForAsync();
             Assert.True(await page.GetByTestId("budget-gauge").CountAsync() >= 2);
+            await page.Locator("[data-testid=spend-chart] canvas").WaitForAsync();
+            Assert.True(int.Parse(await page.GetByTestId("spend-chart").GetAttributeAsync("data-points") ?? "0", System.Globalization.CultureInfo.InvariantCulture) >= 2);
             await session.ScreenshotAsync("10-domains");
             await session.GoAsync("/knowledge/engineering/planner");
             await page.GetByTestId("accept-chart").WaitForAsync();
