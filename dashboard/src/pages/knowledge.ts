@@ -14,7 +14,10 @@ const table = (testid: string, rows: any[], cols: [string, (r: any) => any][]) =
 function acceptChart(holder: HTMLElement, stats: any): void {
   const days: any[] = stats.acceptRateByDay ?? [];
   if (days.length === 0) { holder.replaceChildren(h('p', { class: 'muted' }, 'No executions yet.')); return; }
-  holder.replaceChildren();
+  const text = h('p', { 'data-testid': 'accept-rate-latest' },
+    `${days[days.length - 1].day}: ${Math.round(days[days.length - 1].acceptRate * 100)} % accepted (${days[days.length - 1].accepted} of ${days[days.length - 1].executions} executions)`);
+  if (days.length === 1) { holder.replaceChildren(text, h('p', { class: 'muted' }, 'The chart starts on the second day with executions.')); return; }
+  holder.replaceChildren(text);
   new uPlot({
     width: 640, height: 220, title: 'Accept rate per day (executions without a correction / all)',
     scales: { y: { range: [0, 1] } },

@@ -89,12 +89,25 @@ export function runPage(root: HTMLElement, runId: string): () => void {
       replay, approvals, actions, message]);
   };
 
+  // The panel is drawn again only when what it shows changed, keeping open sections and anything typed (a correction, a
+  // comment), so reading or writing in it is not interrupted by the run's updates.
+  let panelSignature = '';
   const renderPanel = () => {
     if (!selected || !run) return;
     const node = run.nodes.find((n: any) => n.id === selected);
     if (!node) return;
+    const nodeEvents = events.filter((e) => e.nodeId === node.id || String(e.nodeId ?? '').startsWith(`${node.id}[`));
+    const signature = JSON.stringify([selected, merged(node), nodeEvents.length, run.status]);
+    if (signature === panelSignature) return;
+    panelSignature = signature;
     const open = [...panel.querySelectorAll('details[open]')].map((d) => d.getAttribute('data-section'));
-    panel.replaceChildren(nodePanel(run, merged(node), events.filter((e) => e.nodeId === node.id || String(e.nodeId ?? '').startsWith(`${node.id}[`)), open));
+    const typed = new Map([...panel.querySelectorAll<HTMLTextAreaElement | HTMLInputElement>('textarea[data-testid], input[data-testid]')]
+      .map((el) => [el.getAttribute('data-testid')!, el.value] as const));
+    panel.replaceChildren(nodePanel(run, merged(node), nodeEvents, open));
+    for (const [testid, value] of typed) {
+      const el = panel.querySelector<HTMLTextAreaElement | HTMLInputElement>(`[data-testid="${testid}"]`);
+      if (el && value) el.value = value;
+    }
   };
 
   const render = () => {
