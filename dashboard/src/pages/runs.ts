@@ -15,6 +15,18 @@ export function runsPage(root: HTMLElement): () => void {
   const message = h('div');
   const startGraph = h('select', { 'data-testid': 'start-graph' });
   const startMessage = h('span', { 'data-testid': 'start-message' });
+  // The run's inputs as a JSON object, filled with the chosen graph's declared inputs and their defaults (GET /api/graphs/{name}).
+  const startInputs = h('textarea', { rows: 2, cols: 44, 'data-testid': 'start-inputs', placeholder: 'inputs as JSON (optional)', title: 'The run inputs as a JSON object' }) as HTMLTextAreaElement;
+  const fillInputs = async () => {
+    if (!startGraph.value) return;
+    try {
+      const g = await api<any>(`graphs/${encodeURIComponent(startGraph.value)}`);
+      const defaults: Record<string, unknown> = {};
+      for (const i of g.inputs ?? []) defaults[i.name] = i.default ?? (i.required ? '' : undefined);
+      startInputs.value = JSON.stringify(defaults, null, 1);
+    } catch { startInputs.value = '{}'; }
+  };
+  startGraph.addEventListener('change', () => { void fillInputs(); });
 
   let abort: AbortController | undefined;
   let timer: number | undefined;
@@ -93,15 +105,23 @@ export function runsPage(root: HTMLElement): () => void {
           class: 'row',
           async onsubmit(e: Event) {
             e.preventDefault();
+            let inputs: any;
+            try {
+              inputs = startInputs.value.trim() ? JSON.parse(startInputs.value) : {};
+              if (inputs === null || typeof inputs !== 'object' || Array.isArray(inputs)) throw new Error('not an object');
+            } catch {
+              startMessage.textContent = 'The inputs must be a JSON object, e.g. {"issue": "…"}.';
+              return;
+            }
             startMessage.textContent = 'starting…';
             try {
-              const started = await post('runs', { graph: startGraph.value, inputs: {} });
+              const started = await post('runs', { graph: startGraph.value, inputs });
               location.hash = `#/runs/${encodeURIComponent(started.runId)}`;
             } catch (err: any) {
               startMessage.textContent = err instanceof ApiError && err.status === 403 ? 'Your key may not start this graph.' : `Could not start: ${err.message}`;
             }
           },
-        }, startGraph, h('button', { type: 'submit', 'data-testid': 'start-run' }, 'Start run'), startMessage)),
+        }, startGraph, startInputs, h('button', { type: 'submit', 'data-testid': 'start-run' }, 'Start run'), startMessage)),
       h('div', { class: 'row filters' }, status, graph, search),
       message,
       h('table', { class: 'list', 'data-testid': 'runs-table' },
@@ -113,6 +133,7 @@ export function runsPage(root: HTMLElement): () => void {
       graph.append(h('option', { value: x.name }, x.name));
       startGraph.append(h('option', { value: x.name }, x.name));
     }
+    void fillInputs();
   }).catch((err) => showError(message, err));
   connect();
   return () => { abort?.abort(); clearTimeout(timer); clearTimeout(debounce); };

@@ -28,6 +28,8 @@ public sealed partial class DashboardBrowserTests(DashboardFixture fixture) : IC
         await session.ScreenshotAsync("01-runs");
 
         await page.GetByTestId("start-graph").SelectOptionAsync("git-to-prod");
+        // The inputs box shows the graph's declared inputs with their defaults (sent as they are, so the recordings match).
+        await page.WaitForFunctionAsync("() => document.querySelector('[data-testid=start-inputs]').value.includes('examples/sample-repo')", null, new() { Timeout = 60_000 });
         await page.GetByTestId("start-run").ClickAsync();
         var runId = await (await page.GetByTestId("run-id").ElementHandleAsync(new() { Timeout = 30_000 }))!.InnerTextAsync();
         Assert.StartsWith("run-", runId, StringComparison.Ordinal);
