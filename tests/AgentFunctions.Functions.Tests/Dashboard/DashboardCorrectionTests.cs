@@ -22,8 +22,14 @@ public sealed class DashboardCorrectionTests(DashboardFixture fixture) : IClassF
         var page = session.Page;
         await session.GoAsync($"/runs/{runId}");
         await session.WaitForAsync("[data-testid=dag-node][data-node=planner][data-status=succeeded]", "dag-node");
+
+        // Wait until the page has every event of the ended run (the stream sends them all on connect, and each may redraw the
+        // node panel), so the form below is the one that stays.
+        var eventCount = (await fixture.App.GetEventsAsync(runId)).Count;
+        await page.WaitForFunctionAsync($"() => document.querySelectorAll('[data-testid=run-event]').length >= {eventCount}", null, new() { Timeout = 120_000 });
         await page.Locator("[data-testid=dag-node][data-node=planner]").ClickAsync();
         await page.GetByTestId("correction-text").FillAsync("List the files each specialist must touch, one per line.");
+        Assert.Equal("List the files each specialist must touch, one per line.", await page.GetByTestId("correction-text").InputValueAsync());
         await page.GetByTestId("correct").ClickAsync();
         await session.WaitForAsync("[data-testid=correction-sent]", "correction-sent");
         var correctionId = Regex.Match(await page.GetByTestId("correction-sent").InnerTextAsync(), @"Correction (\S+) accepted").Groups[1].Value;
