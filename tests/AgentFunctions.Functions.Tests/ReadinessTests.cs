@@ -13,7 +13,7 @@ public sealed class ReadinessTests
     [Fact]
     public async Task Ready_StorageGoesAwayAndComesBack_Answers503WithTheReasonThen200()
     {
-        var ports = (FreePort.Next(), FreePort.Next(), FreePort.Next());
+        var ports = AzuriteProcess.FreePorts();
         var work = Directory.CreateTempSubdirectory("agentfunctions-ready-").FullName;
         var azurite = await AzuriteProcess.StartAsync(AppHarness.RepositoryRoot, ports);
         try
@@ -59,7 +59,7 @@ public sealed class ReadinessTests
     [Fact]
     public async Task Ready_ModelOrAdminKeyIsAnUnresolvedKeyVaultReference_Answers503NamingTheSettings_WhileHealthSaysAlive()
     {
-        var ports = (FreePort.Next(), FreePort.Next(), FreePort.Next());
+        var ports = AzuriteProcess.FreePorts();
         var work = Directory.CreateTempSubdirectory("agentfunctions-ready-kv-").FullName;
         await using var azurite = await AzuriteProcess.StartAsync(AppHarness.RepositoryRoot, ports);
         try

@@ -12,7 +12,7 @@ public sealed class StartupTests
     [Fact]
     public async Task HostStartedBeforeStorage_WaitsAndRetries_ThenServesRuns()
     {
-        var ports = (FreePort.Next(), FreePort.Next(), FreePort.Next());
+        var ports = AzuriteProcess.FreePorts();
         var work = Directory.CreateTempSubdirectory("agentfunctions-startup-").FullName;
         var environment = new Dictionary<string, string>
         {

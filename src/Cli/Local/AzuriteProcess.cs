@@ -87,7 +87,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
 
         for (var tryNumber = 1; ; tryNumber++)
         {
-            var (blob, queue, table) = ports ?? (FreePort.Next(), FreePort.Next(), FreePort.Next());
+            var (blob, queue, table) = ports ?? FreePorts();
             var output = new StringBuilder();
             var startInfo = new ProcessStartInfo("node")
             {
@@ -199,5 +199,13 @@ public sealed class AzuriteProcess : IAsyncDisposable
         {
             output.AppendLine(line);
         }
+    }
+
+    /// <summary>Picks three distinct free loopback ports for Azurite's Blob, Queue and Table services.</summary>
+    /// <returns>The ports.</returns>
+    public static (int Blob, int Queue, int Table) FreePorts()
+    {
+        var chosen = FreePort.Distinct(3);
+        return (chosen[0], chosen[1], chosen[2]);
     }
 }

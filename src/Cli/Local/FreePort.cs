@@ -17,6 +17,35 @@ public static class FreePort
         return port;
     }
 
+    /// <summary>Asks the OS for several free loopback ports at once: each stays bound until all are chosen, so they differ
+    /// (consecutive <see cref="Next"/> calls may get the same port back).</summary>
+    /// <param name="count">How many ports (1 or more).</param>
+    /// <returns>Distinct port numbers that were free when checked.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is below 1.</exception>
+    public static int[] Distinct(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        var listeners = new List<TcpListener>(count);
+        try
+        {
+            for (var i = 0; i < count; i++)
+            {
+                var listener = new TcpListener(IPAddress.Loopback, 0);
+                listeners.Add(listener);
+                listener.Start();
+            }
+
+            return [.. listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port)];
+        }
+        finally
+        {
+            foreach (var listener in listeners)
+            {
+                listener.Stop();
+            }
+        }
+    }
+
     /// <summary>Waits until a TCP connection to 127.0.0.1:<paramref name="port"/> succeeds.</summary>
     /// <param name="port">The port.</param>
     /// <param name="timeout">How long to keep trying.</param>

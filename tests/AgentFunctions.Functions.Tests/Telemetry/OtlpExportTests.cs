@@ -21,7 +21,7 @@ public sealed class OtlpExportTests
     public async Task App_WithOtlpEndpoint_ExportsTheRunsSpansAndMetrics()
     {
         using var receiver = new OtlpReceiver();
-        var ports = (FreePort.Next(), FreePort.Next(), FreePort.Next());
+        var ports = AzuriteProcess.FreePorts();
         var work = Directory.CreateTempSubdirectory("agentfunctions-otlp-").FullName;
         await using var azurite = await AzuriteProcess.StartAsync(AppHarness.RepositoryRoot, ports);
         var environment = new Dictionary<string, string>
