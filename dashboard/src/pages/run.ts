@@ -52,26 +52,11 @@ export function runPage(root: HTMLElement, runId: string): () => void {
         },
       }, 'Cancel run'));
     }
-    const message = h('div', { 'data-testid': 'run-action-message' });
-    const approvals = (run.pendingApprovals ?? []).map((p: any) => {
-      const comment = h('input', { type: 'text', placeholder: 'comment', 'data-testid': 'approval-comment', 'data-node': p.node });
-      const decide = (approved: boolean) => async () => {
-        try {
-          await post(`runs/${encodeURIComponent(runId)}/approvals`, { approved, node: p.node, by: 'dashboard', comment: comment.value || undefined });
-          message.replaceChildren(h('p', { 'data-testid': 'approval-sent' }, `${approved ? 'Approved' : 'Rejected'} ${p.node}.`));
-          void refresh();
-        } catch (err) { showError(message, err); }
-      };
-      return h('div', { class: 'approval', 'data-testid': 'pending-approval', 'data-node': p.node },
-        h('strong', null, p.node), ` waits for approval: ${p.reason} `, comment,
-        h('button', { 'data-testid': 'approve', onclick: decide(true) }, 'Approve'),
-        h('button', { 'data-testid': 'reject', class: 'danger', onclick: decide(false) }, 'Reject'));
-    });
-    const replay = run.replay
-      ? h('p', { 'data-testid': 'replay-info' }, `Replay of `, h('a', { href: `#/runs/${encodeURIComponent(run.replay.parentRunId)}` }, run.replay.parentRunId),
-        ` from node ${run.replay.fromNode} (${run.replay.mode}); copied: ${(run.replay.copiedNodes ?? []).join(', ') || 'none'}. `,
-        h('a', { href: `#/compare/${encodeURIComponent(run.replay.parentRunId)}/${encodeURIComponent(runId)}`, 'data-testid': 'compare-link' }, 'Compare with the parent'))
-      : null;
+    // The header is drawn again on every update (duration, cost); the approval boxes and the message are kept, so a
+    // comment being typed survives it.
+    const pending = new Set((run.pendingApprovals ?? []).map((p: any) => p.node));
+    for (const node of [...approvalBoxes.keys()]) if (!pending.has(node)) approvalBoxes.delete(node);
+    const approvals = (run.pendingApprovals ?? []).map((p: any) => approvalBoxes.get(p.node) ?? approvalBoxes.set(p.node, approvalBox(p)).get(p.node)!);
     const duration = run.startedAt ? (run.completedAt ? Date.parse(run.completedAt) : Date.now()) - Date.parse(run.startedAt) : null;
     header.replaceChildren();
     append(header, [
@@ -86,8 +71,31 @@ export function runPage(root: HTMLElement, runId: string): () => void {
         h('dt', null, 'created'), h('dd', null, time(run.createdAt)),
         h('dt', null, 'domains'), h('dd', null, (run.domains ?? []).join(', ') || '—'),
         run.error ? [h('dt', null, 'error'), h('dd', { class: 'error' }, run.error)] : null),
-      replay, approvals, actions, message]);
+      replayInfo(), approvals, actions, message]);
   };
+
+  const message = h('div', { 'data-testid': 'run-action-message' });
+  const approvalBoxes = new Map<string, HTMLElement>();
+  const approvalBox = (p: any): HTMLElement => {
+      const comment = h('input', { type: 'text', placeholder: 'comment', 'data-testid': 'approval-comment', 'data-node': p.node });
+      const decide = (approved: boolean) => async () => {
+        try {
+          await post(`runs/${encodeURIComponent(runId)}/approvals`, { approved, node: p.node, by: 'dashboard', comment: comment.value || undefined });
+          message.replaceChildren(h('p', { 'data-testid': 'approval-sent' }, `${approved ? 'Approved' : 'Rejected'} ${p.node}.`));
+          void refresh();
+        } catch (err) { showError(message, err); }
+      };
+      return h('div', { class: 'approval', 'data-testid': 'pending-approval', 'data-node': p.node },
+        h('strong', null, p.node), ` waits for approval: ${p.reason} `, comment,
+        h('button', { 'data-testid': 'approve', onclick: decide(true) }, 'Approve'),
+        h('button', { 'data-testid': 'reject', class: 'danger', onclick: decide(false) }, 'Reject'));
+  };
+
+  const replayInfo = () => run.replay
+      ? h('p', { 'data-testid': 'replay-info' }, `Replay of `, h('a', { href: `#/runs/${encodeURIComponent(run.replay.parentRunId)}` }, run.replay.parentRunId),
+        ` from node ${run.replay.fromNode} (${run.replay.mode}); copied: ${(run.replay.copiedNodes ?? []).join(', ') || 'none'}. `,
+        h('a', { href: `#/compare/${encodeURIComponent(run.replay.parentRunId)}/${encodeURIComponent(runId)}`, 'data-testid': 'compare-link' }, 'Compare with the parent'))
+      : null;
 
   // The panel is drawn again only when what it shows changed, keeping open sections and anything typed (a correction, a
   // comment), so reading or writing in it is not interrupted by the run's updates.
