@@ -26,7 +26,6 @@ export function runPage(root: HTMLElement, runId: string): () => void {
   let lastSeq = 0;
   const state = new Map<string, { status: string; iteration: number }>();
   let abort: AbortController | undefined;
-  let pollTimer: number | undefined;
   let refreshing = false;
   let dirty = false;
   let stopped = false;
@@ -160,15 +159,6 @@ export function runPage(root: HTMLElement, runId: string): () => void {
     void refresh();
   };
 
-  const poll = async () => {
-    try {
-      const page = await api(`runs/${encodeURIComponent(runId)}/events?after=${lastSeq}&limit=200`);
-      page.events.forEach(onEvent);
-      if (FINAL.includes(page.runStatus) && page.events.length === 0) { void refresh(); return; }
-    } catch (err) { showError(header, err); return; }
-    pollTimer = window.setTimeout(poll, 1000);
-  };
-
   const follow = () => {
     let ended = false;
     abort = stream(`runs/${encodeURIComponent(runId)}/events/stream`, {
@@ -178,8 +168,7 @@ export function runPage(root: HTMLElement, runId: string): () => void {
         onEvent(JSON.parse(ev.data));
       },
       onFailed(err: ApiError) {
-        if (err.status === 404 && run) void poll(); // no stream endpoint on this app: read the events page by page
-        else showError(header, err);
+        showError(header, err);
       },
       onClosed: () => !ended && !stopped,
     });
@@ -189,5 +178,5 @@ export function runPage(root: HTMLElement, runId: string): () => void {
   // event): while the run goes on, read it again every 2 s as well.
   const tick = window.setInterval(() => { if (run && !FINAL.includes(run.status)) void refresh(); }, 2000);
   refresh().then(() => { if (run) follow(); });
-  return () => { stopped = true; abort?.abort(); clearTimeout(pollTimer); clearInterval(tick); };
+  return () => { stopped = true; abort?.abort(); clearInterval(tick); };
 }

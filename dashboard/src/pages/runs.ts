@@ -4,7 +4,7 @@ import { showError } from '../main';
 
 const STATUSES = ['', 'pending', 'running', 'awaiting_approval', 'succeeded', 'failed', 'cancelled'];
 
-/** The runs list: filters and search, updated live from GET /api/runs/stream (polling GET /api/runs if the stream is missing). */
+/** The runs list: filters and search, updated live from GET /api/runs/stream. */
 export function runsPage(root: HTMLElement): () => void {
   const runs = new Map<string, any>();
   const status = h('select', { 'data-testid': 'filter-status' }, STATUSES.map((s) => h('option', { value: s }, s || 'any status')));
@@ -29,7 +29,6 @@ export function runsPage(root: HTMLElement): () => void {
   startGraph.addEventListener('change', () => { void fillInputs(); });
 
   let abort: AbortController | undefined;
-  let timer: number | undefined;
   let debounce: number | undefined;
 
   const query = () => {
@@ -56,23 +55,8 @@ export function runsPage(root: HTMLElement): () => void {
     if (rows.length === 0) body.append(h('tr', null, h('td', { colspan: 8, class: 'muted' }, 'No runs match.')));
   };
 
-  const poll = async () => {
-    try {
-      const page = await api<{ runs: any[] }>(`runs?${query()}`);
-      runs.clear();
-      for (const r of page.runs) runs.set(r.runId, r);
-      live.textContent = 'polling';
-      message.replaceChildren();
-      render();
-    } catch (err) {
-      showError(message, err);
-    }
-    timer = window.setTimeout(poll, 2000);
-  };
-
   const connect = () => {
     abort?.abort();
-    clearTimeout(timer);
     runs.clear();
     render();
     live.textContent = 'connecting…';
@@ -84,10 +68,7 @@ export function runsPage(root: HTMLElement): () => void {
         runs.set(item.runId, item);
         render();
       },
-      onFailed(err: ApiError) {
-        if (err.status === 404 || err.status === 405 || err.status === 415) void poll();
-        else showError(message, err);
-      },
+      onFailed(err: ApiError) { showError(message, err); },
       onClosed: () => true,
     });
   };
@@ -136,5 +117,5 @@ export function runsPage(root: HTMLElement): () => void {
     void fillInputs();
   }).catch((err) => showError(message, err));
   connect();
-  return () => { abort?.abort(); clearTimeout(timer); clearTimeout(debounce); };
+  return () => { abort?.abort(); clearTimeout(debounce); };
 }
